@@ -1,0 +1,42 @@
+/**
+ * @file eic_status.h
+ * @brief The one status type of eic, and its text.
+ *
+ * Every public function returns an ::eic_status. The list is written once
+ * (an X-macro) so that names and strings can never drift apart.
+ */
+#ifndef EIC_STATUS_H
+#define EIC_STATUS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** X(name, text): every status eic can tell apart. */
+#define EIC_STATUS_LIST(X)                                              \
+    X(EIC_OK, "success")                                                \
+    X(EIC_ERR_INVALID_ARGUMENT, "invalid argument")                     \
+    X(EIC_ERR_BUFFER_TOO_SMALL, "output buffer too small")              \
+    X(EIC_ERR_FIELD_TOO_LONG, "value longer than its configured limit") \
+    X(EIC_ERR_CRYPTO, "cryptographic primitive failed")
+
+/** @brief Result of every eic call. ::EIC_OK is 0; every error is non-zero. */
+typedef enum {
+#define EIC_STATUS_ENUM_(name, text) name,
+    EIC_STATUS_LIST(EIC_STATUS_ENUM_)
+#undef EIC_STATUS_ENUM_
+        EIC_STATUS_COUNT_ /**< Number of statuses; not a status. */
+} eic_status;
+
+/**
+ * @brief A short English description of a status.
+ * @param[in] status Any value; values outside the enum are named as such.
+ * @return A static string, never NULL.
+ */
+const char *eic_status_str(eic_status status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EIC_STATUS_H */

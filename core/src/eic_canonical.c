@@ -1,0 +1,403 @@
+/* SigV4 canonical request (core, signing layer). */
+#include "eic_canonical.h"
+
+#include <string.h>
+
+#include "eic_uri.h"
+
+/* ---- validation ------------------------------------------------------- */
+
+static int is_ctl(unsigned char c)
+{
+    return c < 0x20u || c == 0x7fu;
+}
+
+/* RFC 9110 token characters. */
+static int is_tchar(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+static int is_token(const char *s, size_t n)
+{
+    if (s == NULL || n == 0) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!is_tchar((unsigned char)s[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Text with no control character; allow_tab admits TAB (header values). */
+static int is_text(const char *s, size_t n, int allow_tab)
+{
+    if (n != 0 && s == NULL) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_ctl(c) && !(allow_tab && c == '\t')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static int name_is(const eic_sigv4_header *h, const char *lower_name)
+{
+    size_t n = strlen(lower_name);
+    if (h->name_len != n) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (lower((unsigned char)h->name[i]) != (unsigned char)lower_name[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+eic_status eic_canonical_validate(const eic_sigv4_request *r)
+{
+    if (r == NULL || !is_token(r->method, r->method_len) || !is_text(r->path, r->path_len, 0) ||
+        !is_text(r->query, r->query_len, 0) || (r->payload_len != 0 && r->payload == NULL) ||
+        r->headers == NULL) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    int has_host = 0;
+    for (size_t i = 0; i < r->header_count; i++) {
+        const eic_sigv4_header *h = &r->headers[i];
+        if (!is_token(h->name, h->name_len) || !is_text(h->value, h->value_len, 1)) {
+            return EIC_ERR_INVALID_ARGUMENT;
+        }
+        has_host |= name_is(h, "host");
+    }
+    return has_host ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+}
+
+/* ---- canonical URI ----------------------------------------------------- */
+
+static size_t segment_end(const char *path, size_t len, size_t start)
+{
+    while (start < len && path[start] != '/') {
+        start++;
+    }
+    return start;
+}
+
+static int segment_is(const char *s, size_t n, const char *lit)
+{
+    return n == strlen(lit) && memcmp(s, lit, n) == 0;
+}
+
+/* Whether a `..` after position `from` removes the segment that ends there:
+ * walking forward, each later plain segment must first be cancelled by its
+ * own `..`; the first `..` left unmatched removes ours. */
+static int removed_later(const char *path, size_t len, size_t from)
+{
+    size_t depth = 0;
+    for (size_t i = from; i < len;) {
+        size_t start = i + 1;
+        size_t end = segment_end(path, len, start);
+        size_t n = end - start;
+        if (segment_is(path + start, n, "..")) {
+            if (depth == 0) {
+                return 1;
+            }
+            depth--;
+        } else if (n != 0 && !segment_is(path + start, n, ".")) {
+            depth++;
+        }
+        i = end;
+    }
+    return 0;
+}
+
+/* Normalised as botocore's remove_dot_segments (empty segments dropped
+ * too), then encoded once. */
+static void write_uri(eic_sink *k, const char *path, size_t len)
+{
+    if (len == 0) {
+        eic_sink_putc(k, '/');
+        return;
+    }
+    int written = 0;
+    if (path[0] == '/') {
+        eic_sink_putc(k, '/');
+    }
+    for (size_t start = path[0] == '/' ? 1 : 0; start <= len;) {
+        size_t end = segment_end(path, len, start);
+        size_t n = end - start;
+        if (n != 0 && !segment_is(path + start, n, ".") && !segment_is(path + start, n, "..") &&
+            !removed_later(path, len, end)) {
+            if (written) {
+                eic_sink_putc(k, '/');
+            }
+            eic_uri_encode(k, path + start, n);
+            written = 1;
+        }
+        start = end + 1;
+    }
+    if (written && path[len - 1] == '/') {
+        eic_sink_putc(k, '/');
+    }
+}
+
+/* ---- canonical query --------------------------------------------------- */
+
+typedef struct {
+    const char *key;
+    size_t key_len;
+    const char *value;
+    size_t value_len;
+} query_pair;
+
+/* The next non-empty `key[=value]` piece at or after *pos. */
+static int next_pair(const char *q, size_t len, size_t *pos, query_pair *p)
+{
+    while (*pos < len) {
+        size_t start = *pos;
+        size_t end = start;
+        while (end < len && q[end] != '&') {
+            end++;
+        }
+        *pos = end + 1;
+        if (end == start) {
+            continue;
+        }
+        size_t eq = start;
+        while (eq < end && q[eq] != '=') {
+            eq++;
+        }
+        p->key = q + start;
+        p->key_len = eq - start;
+        p->value = eq < end ? q + eq + 1 : q + end;
+        p->value_len = eq < end ? end - eq - 1 : 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* Yields the canonical encoding of a query component one character at a
+ * time: valid %XX escapes are decoded first, then every byte but the
+ * unreserved ones is encoded, so raw and wire-encoded input agree. */
+typedef struct {
+    const char *p;
+    const char *end;
+    char pending[2];
+    unsigned npending;
+} encoder;
+
+static void encoder_init(encoder *e, const char *s, size_t n)
+{
+    e->p = s;
+    e->end = s + n;
+    e->npending = 0;
+}
+
+static int encoder_next(encoder *e)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    if (e->npending != 0) {
+        return (unsigned char)e->pending[2 - e->npending--];
+    }
+    if (e->p == e->end) {
+        return -1;
+    }
+    unsigned char c = (unsigned char)*e->p++;
+    if (c == '%' && e->end - e->p >= 2) {
+        int hi = eic_uri_hex_value((unsigned char)e->p[0]);
+        int lo = eic_uri_hex_value((unsigned char)e->p[1]);
+        if (hi >= 0 && lo >= 0) {
+            c = (unsigned char)(hi << 4 | lo);
+            e->p += 2;
+        }
+    }
+    if (eic_uri_is_unreserved(c)) {
+        return c;
+    }
+    e->pending[0] = hex[c >> 4];
+    e->pending[1] = hex[c & 0x0fu];
+    e->npending = 2;
+    return '%';
+}
+
+static int encoded_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+    encoder ea, eb;
+    encoder_init(&ea, a, alen);
+    encoder_init(&eb, b, blen);
+    for (;;) {
+        int ca = encoder_next(&ea);
+        int cb = encoder_next(&eb);
+        if (ca != cb || ca < 0) {
+            return ca - cb;
+        }
+    }
+}
+
+/* Total order: encoded key, encoded value, then position, so that equal
+ * pairs are each visited once. */
+static int pair_cmp(const query_pair *a, const query_pair *b)
+{
+    int c = encoded_cmp(a->key, a->key_len, b->key, b->key_len);
+    if (c == 0) {
+        c = encoded_cmp(a->value, a->value_len, b->value, b->value_len);
+    }
+    if (c == 0) {
+        c = (a->key > b->key) - (a->key < b->key);
+    }
+    return c;
+}
+
+static void write_encoded(eic_sink *k, const char *s, size_t n)
+{
+    encoder e;
+    encoder_init(&e, s, n);
+    for (int c; (c = encoder_next(&e)) >= 0;) {
+        eic_sink_putc(k, (char)c);
+    }
+}
+
+static void write_query(eic_sink *k, const char *q, size_t len)
+{
+    query_pair prev, best, p;
+    int have_prev = 0;
+    for (;;) {
+        int have_best = 0;
+        for (size_t pos = 0; next_pair(q, len, &pos, &p);) {
+            if ((!have_prev || pair_cmp(&p, &prev) > 0) &&
+                (!have_best || pair_cmp(&p, &best) < 0)) {
+                best = p;
+                have_best = 1;
+            }
+        }
+        if (!have_best) {
+            return;
+        }
+        if (have_prev) {
+            eic_sink_putc(k, '&');
+        }
+        write_encoded(k, best.key, best.key_len);
+        eic_sink_putc(k, '=');
+        write_encoded(k, best.value, best.value_len);
+        prev = best;
+        have_prev = 1;
+    }
+}
+
+/* ---- canonical headers ------------------------------------------------- */
+
+static int name_cmp(const eic_sigv4_header *a, const eic_sigv4_header *b)
+{
+    size_t n = a->name_len < b->name_len ? a->name_len : b->name_len;
+    for (size_t i = 0; i < n; i++) {
+        int d = lower((unsigned char)a->name[i]) - lower((unsigned char)b->name[i]);
+        if (d != 0) {
+            return d;
+        }
+    }
+    return (a->name_len > b->name_len) - (a->name_len < b->name_len);
+}
+
+/* The first header (in request order) of the smallest name above prev. */
+static const eic_sigv4_header *next_name(const eic_sigv4_request *r, const eic_sigv4_header *prev)
+{
+    const eic_sigv4_header *best = NULL;
+    for (size_t i = 0; i < r->header_count; i++) {
+        const eic_sigv4_header *h = &r->headers[i];
+        if ((prev == NULL || name_cmp(h, prev) > 0) && (best == NULL || name_cmp(h, best) < 0)) {
+            best = h;
+        }
+    }
+    return best;
+}
+
+static void write_lower(eic_sink *k, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        eic_sink_putc(k, (char)lower((unsigned char)s[i]));
+    }
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Trimmed, each inner run of blanks folded to one space. */
+static void write_value(eic_sink *k, const char *v, size_t n)
+{
+    size_t i = 0;
+    while (n != 0 && is_blank(v[n - 1])) {
+        n--;
+    }
+    while (i < n && is_blank(v[i])) {
+        i++;
+    }
+    while (i < n) {
+        if (is_blank(v[i])) {
+            eic_sink_putc(k, ' ');
+            while (is_blank(v[i])) {
+                i++;
+            }
+        } else {
+            eic_sink_putc(k, v[i++]);
+        }
+    }
+}
+
+void eic_canonical_signed_headers(eic_sink *k, const eic_sigv4_request *r)
+{
+    const char *separator = "";
+    for (const eic_sigv4_header *h = next_name(r, NULL); h != NULL; h = next_name(r, h)) {
+        eic_sink_puts(k, separator);
+        write_lower(k, h->name, h->name_len);
+        separator = ";";
+    }
+}
+
+static void write_headers(eic_sink *k, const eic_sigv4_request *r)
+{
+    for (const eic_sigv4_header *h = next_name(r, NULL); h != NULL; h = next_name(r, h)) {
+        write_lower(k, h->name, h->name_len);
+        eic_sink_putc(k, ':');
+        int first = 1;
+        for (size_t i = 0; i < r->header_count; i++) {
+            const eic_sigv4_header *same = &r->headers[i];
+            if (name_cmp(same, h) == 0) {
+                if (!first) {
+                    eic_sink_putc(k, ',');
+                }
+                write_value(k, same->value, same->value_len);
+                first = 0;
+            }
+        }
+        eic_sink_putc(k, '\n');
+    }
+}
+
+void eic_canonical_request(eic_sink *k, const eic_sigv4_request *r,
+                           const char payload_hex[EIC_SHA256_HEX_LEN])
+{
+    eic_sink_put(k, r->method, r->method_len);
+    eic_sink_putc(k, '\n');
+    write_uri(k, r->path, r->path_len);
+    eic_sink_putc(k, '\n');
+    write_query(k, r->query, r->query_len);
+    eic_sink_putc(k, '\n');
+    write_headers(k, r);
+    eic_sink_putc(k, '\n');
+    eic_canonical_signed_headers(k, r);
+    eic_sink_putc(k, '\n');
+    eic_sink_put(k, payload_hex, EIC_SHA256_HEX_LEN);
+}
