@@ -71,7 +71,7 @@ static int is_amz_date(const char *d)
 }
 
 static eic_status check_sign_args(const eic_sigv4_signer *s, const eic_sigv4_request *r,
-                                  const char *amz_date, const char *out, const size_t *out_len)
+                                  const char *amz_date, const void *out, const size_t *out_len)
 {
     if (s == NULL || s->access_key_id == NULL || !is_amz_date(amz_date) || out == NULL ||
         out_len == NULL) {
@@ -185,6 +185,19 @@ static void write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const c
     write_scope(k, s, amz_date);
     eic_sink_putc(k, '\n');
     eic_sink_put(k, creq_hex, EIC_SHA256_HEX_LEN);
+}
+
+static void write_authorization(eic_sink *k, const eic_sigv4_signer *s, const eic_sigv4_request *r,
+                                const char *amz_date, const char signature[EIC_SHA256_HEX_LEN])
+{
+    eic_sink_puts(k, ALGORITHM " Credential=");
+    eic_sink_put(k, s->access_key_id, s->access_key_id_len);
+    eic_sink_putc(k, '/');
+    write_scope(k, s, amz_date);
+    eic_sink_puts(k, ", SignedHeaders=");
+    eic_canonical_signed_headers(k, r);
+    eic_sink_puts(k, ", Signature=");
+    eic_sink_put(k, signature, EIC_SHA256_HEX_LEN);
 }
 
 static eic_status payload_hex(const eic_sigv4_request *r, char hex[EIC_SHA256_HEX_LEN])
@@ -302,15 +315,23 @@ eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_req
         return st;
     }
     eic_hex_encode(mac, signature);
-
     eic_sink_to_buffer(&k, out, cap);
-    eic_sink_puts(&k, ALGORITHM " Credential=");
-    eic_sink_put(&k, signer->access_key_id, signer->access_key_id_len);
-    eic_sink_putc(&k, '/');
-    write_scope(&k, signer, amz_date);
-    eic_sink_puts(&k, ", SignedHeaders=");
-    eic_canonical_signed_headers(&k, request);
-    eic_sink_puts(&k, ", Signature=");
-    eic_sink_put(&k, signature, sizeof signature);
+    write_authorization(&k, signer, request, amz_date, signature);
+    return finish_text(&k, out_len);
+}
+
+eic_status eic_sigv4_authorization_length(const eic_sigv4_signer *signer,
+                                          const eic_sigv4_request *request, const char *amz_date,
+                                          size_t *out_len)
+{
+    /* Only the length matters: any signature of the right shape does. */
+    static const char any_signature[EIC_SHA256_HEX_LEN] = {0};
+    eic_sink k;
+    eic_status st = check_sign_args(signer, request, amz_date, out_len, out_len);
+    if (st != EIC_OK) {
+        return st;
+    }
+    eic_sink_to_counter(&k);
+    write_authorization(&k, signer, request, amz_date, any_signature);
     return finish_text(&k, out_len);
 }

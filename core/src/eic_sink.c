@@ -3,24 +3,30 @@
 
 #include <string.h>
 
-void eic_sink_to_buffer(eic_sink *k, char *buf, size_t cap)
+static void init(eic_sink *k, char *buf, size_t cap, eic_sha256 *hash, uint8_t counting)
 {
     k->buf = buf;
     k->cap = buf != NULL ? cap : 0;
-    k->hash = NULL;
+    k->hash = hash;
+    k->counting = counting;
     k->len = 0;
     k->staged = 0;
     k->status = EIC_OK;
 }
 
+void eic_sink_to_buffer(eic_sink *k, char *buf, size_t cap)
+{
+    init(k, buf, cap, NULL, 0);
+}
+
 void eic_sink_to_hash(eic_sink *k, eic_sha256 *hash)
 {
-    k->buf = NULL;
-    k->cap = 0;
-    k->hash = hash;
-    k->len = 0;
-    k->staged = 0;
-    k->status = EIC_OK;
+    init(k, NULL, 0, hash, 0);
+}
+
+void eic_sink_to_counter(eic_sink *k)
+{
+    init(k, NULL, 0, NULL, 1);
 }
 
 static void unstage(eic_sink *k)
@@ -36,7 +42,9 @@ void eic_sink_put(eic_sink *k, const void *data, size_t len)
     if (k->status != EIC_OK || len == 0) {
         return;
     }
-    if (k->hash == NULL) {
+    if (k->counting) {
+        /* measuring only */
+    } else if (k->hash == NULL) {
         if (len > k->cap - k->len) {
             k->status = EIC_ERR_BUFFER_TOO_SMALL;
             return;
@@ -86,4 +94,27 @@ eic_status eic_sink_flush(eic_sink *k)
         unstage(k);
     }
     return k->status;
+}
+
+void eic_sink_skip(eic_sink *k, size_t n)
+{
+    if (k->status != EIC_OK || k->hash != NULL) {
+        return;
+    }
+    if (!k->counting && n > k->cap - k->len) {
+        k->status = EIC_ERR_BUFFER_TOO_SMALL;
+        return;
+    }
+    k->len += n;
+}
+
+void eic_sink_putu(eic_sink *k, uint32_t v)
+{
+    char digits[10];
+    size_t n = 0;
+    do {
+        digits[sizeof digits - ++n] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v != 0);
+    eic_sink_put(k, digits + sizeof digits - n, n);
 }

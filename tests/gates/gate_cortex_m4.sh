@@ -13,21 +13,15 @@
 # on the cross include path would pull in host libc headers instead of newlib's.
 #
 # Usage: gate_cortex_m4.sh SOURCE_DIR BUILD_DIR
-# Environment: EIC_GATE_GENERATOR (CMake generator of the nested build, optional),
-#              EIC_GATE_JOBS (parallel build jobs, default: number of CPUs).
+# Environment: EIC_GATE_GENERATOR, EIC_GATE_JOBS (see gate_lib.sh).
 # The nested build directory is reused on reruns; its tests are never built or run.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-src=$(cd "${1:?usage: $0 SOURCE_DIR BUILD_DIR}" && pwd)
-bin=${2:?usage: $0 SOURCE_DIR BUILD_DIR}
-jobs=${EIC_GATE_JOBS:-$(nproc 2>/dev/null || echo 2)}
-
-fail()
-{
-    echo "gate_cortex_m4: FAIL: $*" >&2
-    exit 1
-}
+GATE=gate_cortex_m4
+# shellcheck source=gate_lib.sh
+source "$here/gate_lib.sh"
+nested_build_dirs "$@"
 
 command -v arm-none-eabi-gcc >/dev/null 2>&1 ||
     fail "arm-none-eabi-gcc not found (apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)"
@@ -35,9 +29,6 @@ command -v arm-none-eabi-gcc >/dev/null 2>&1 ||
     fail "/usr/include/mbedtls/sha256.h not found (apt-get install libmbedtls-dev)"
 
 echo "gate_cortex_m4: $(arm-none-eabi-gcc --version | head -n 1)"
-
-mkdir -p "$bin"
-bin=$(cd "$bin" && pwd)
 
 # Staged third-party headers: exactly mbedtls/ and jsmn.h, nothing else from /usr/include.
 stage=$bin/staged-include
@@ -56,29 +47,13 @@ done
 # Host compiler settings from the environment must not leak into the cross build.
 unset CC CFLAGS CPPFLAGS LDFLAGS
 
-generator_args=()
-if [ -n "${EIC_GATE_GENERATOR:-}" ] && [ ! -f "$bin/CMakeCache.txt" ]; then
-    generator_args=(-G "$EIC_GATE_GENERATOR")
-fi
-
-log=$bin/gate-build.log
-{
-    cmake -S "$src" -B "$bin" "${generator_args[@]}" --no-warn-unused-cli \
-        -DCMAKE_TOOLCHAIN_FILE="$src/cmake/arm-none-eabi.cmake" \
-        -DCMAKE_BUILD_TYPE=MinSizeRel \
-        -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
-        -DEIC_BUILD_TESTS=OFF -DEIC_BUILD_TOOLS=OFF \
-        -DEIC_MBEDTLS_INCLUDE_DIR="$stage" \
-        -DEIC_JSMN_INCLUDE_DIR="$stage" &&
-        cmake --build "$bin" --clean-first --parallel "$jobs"
-} 2>&1 | tee "$log" || fail "the Cortex-M4 build failed (log: $log)"
-
-warning_re='(^|[^[:alnum:]_])warning:'
-if grep -E -i "$warning_re" "$log" >/dev/null; then
-    echo "gate_cortex_m4: warnings in the Cortex-M4 build:"
-    grep -E -i "$warning_re" "$log" | sed 's/^/    /'
-    fail "the Cortex-M4 build must be warning-free"
-fi
+nested_build Cortex-M4 \
+    -DCMAKE_TOOLCHAIN_FILE="$src/cmake/arm-none-eabi.cmake" \
+    -DCMAKE_BUILD_TYPE=MinSizeRel \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+    -DEIC_BUILD_TESTS=OFF -DEIC_BUILD_TOOLS=OFF \
+    -DEIC_MBEDTLS_INCLUDE_DIR="$stage" \
+    -DEIC_JSMN_INCLUDE_DIR="$stage"
 echo "gate_cortex_m4: build is warning-free"
 
 # The toolchain file's flags must have reached every compile of the core.

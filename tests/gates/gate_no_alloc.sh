@@ -24,14 +24,11 @@ FORBIDDEN=(
     mbedtls_md_setup mbedtls_md_hmac mbedtls_md_hmac_starts
 )
 
-if [ "$#" -lt 1 ]; then
-    echo "usage: $0 ARCHIVE_OR_OBJECT..." >&2
-    exit 2
-fi
-if ! command -v "$NM" >/dev/null 2>&1; then
-    echo "gate_no_alloc: nm not found: '$NM' (install binutils)" >&2
-    exit 2
-fi
+GATE=gate_no_alloc
+# shellcheck source=gate_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/gate_lib.sh"
+require_inputs "$@"
+require_tools "$NM"
 
 # nm -A names an archive member "lib.a[member.o]"; print just "member.o".
 member_name()
@@ -48,16 +45,12 @@ echo "  forbidden: ${FORBIDDEN[*]}"
 
 status=0
 for input in "$@"; do
-    if [ ! -f "$input" ]; then
-        echo "gate_no_alloc: no such file: $input" >&2
-        exit 2
-    fi
     echo "  checking:  $input"
 
     # POSIX format with the file name on every line: "lib.a[member.o]: symbol TYPE ...",
     # or "file.o: symbol TYPE ..." for a lone object.
-    all=$("$NM" -A -P "$input") || { echo "gate_no_alloc: $NM failed on $input" >&2; exit 2; }
-    undef=$("$NM" -A -P -u "$input") || { echo "gate_no_alloc: $NM failed on $input" >&2; exit 2; }
+    all=$("$NM" -A -P "$input") || gate_error "$NM failed on $input"
+    undef=$("$NM" -A -P -u "$input") || gate_error "$NM failed on $input"
 
     # Every member that has any symbol at all, in archive order.
     members=()
@@ -70,10 +63,7 @@ for input in "$@"; do
             members+=("$where")
         fi
     done <<<"$all"
-    if [ "${#members[@]}" -eq 0 ]; then
-        echo "gate_no_alloc: $input holds no object with symbols: nothing to check" >&2
-        exit 2
-    fi
+    [ "${#members[@]}" -gt 0 ] || gate_error "$input holds no object with symbols: nothing to check"
 
     declare -A refs=()
     nundef=0
@@ -99,9 +89,5 @@ for input in "$@"; do
     unset seen refs
 done
 
-if [ "$status" -eq 0 ]; then
-    echo "gate_no_alloc: PASS (no allocating function is referenced)"
-else
-    echo "gate_no_alloc: FAIL (the core must not allocate: see DESIGN.md, principle 1)"
-fi
-exit "$status"
+report_status "$status" "no allocating function is referenced" \
+    "the core must not allocate: see DESIGN.md, principle 1"

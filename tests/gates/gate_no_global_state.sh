@@ -22,16 +22,11 @@ set -euo pipefail
 OBJDUMP=${OBJDUMP:-objdump}
 NM=${NM:-nm}
 
-if [ "$#" -lt 1 ]; then
-    echo "usage: $0 ARCHIVE_OR_OBJECT..." >&2
-    exit 2
-fi
-for tool in "$OBJDUMP" "$NM"; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "gate_no_global_state: tool not found: '$tool' (install binutils)" >&2
-        exit 2
-    fi
-done
+GATE=gate_no_global_state
+# shellcheck source=gate_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/gate_lib.sh"
+require_inputs "$@"
+require_tools "$OBJDUMP" "$NM"
 
 echo "gate_no_global_state: no object may hold mutable static storage"
 echo "  objdump: $(command -v "$OBJDUMP")"
@@ -41,20 +36,9 @@ named_rw='^\.(s|t|l)?(data|bss)|^\.noinit'
 status=0
 
 for input in "$@"; do
-    if [ ! -f "$input" ]; then
-        echo "gate_no_global_state: no such file: $input" >&2
-        exit 2
-    fi
     echo "  checking: $input"
-
-    dump=$("$OBJDUMP" -h "$input") || {
-        echo "gate_no_global_state: $OBJDUMP -h failed on $input" >&2
-        exit 2
-    }
-    syms=$("$NM" -A -P "$input") || {
-        echo "gate_no_global_state: $NM failed on $input" >&2
-        exit 2
-    }
+    dump=$("$OBJDUMP" -h "$input") || gate_error "$OBJDUMP -h failed on $input"
+    syms=$("$NM" -A -P "$input") || gate_error "$NM failed on $input"
 
     # Section headers: "<obj>:     file format <fmt>" starts an object; each section is a line
     # "  <idx> <name> <size hex> <vma> <lma> <off> <align>" followed by a line of flags.
@@ -92,10 +76,7 @@ for input in "$@"; do
         fi
     done <<<"$dump"
 
-    if [ "${#members[@]}" -eq 0 ]; then
-        echo "gate_no_global_state: $input holds no object: nothing to check" >&2
-        exit 2
-    fi
+    [ "${#members[@]}" -gt 0 ] || gate_error "$input holds no object: nothing to check"
 
     # Symbols: "lib.a[member.o]: name TYPE [value size]" or "file.o: name TYPE ...".
     while IFS= read -r line; do
@@ -138,9 +119,5 @@ for input in "$@"; do
     unset problems
 done
 
-if [ "$status" -eq 0 ]; then
-    echo "gate_no_global_state: PASS (no mutable static storage)"
-else
-    echo "gate_no_global_state: FAIL (the core must keep no mutable static state: see DESIGN.md, principle 1)"
-fi
-exit "$status"
+report_status "$status" "no mutable static storage" \
+    "the core must keep no mutable static state: see DESIGN.md, principle 1"

@@ -34,4 +34,46 @@
 #define EIC_SECRET_ACCESS_KEY_MAX 128
 #endif
 
+/** @brief Longest session token accepted (STS tokens run to about 1,100 characters). */
+#ifndef EIC_SESSION_TOKEN_MAX
+#define EIC_SESSION_TOKEN_MAX 2048
+#endif
+
+/** @brief Longest endpoint host name kept by the client (DNS allows 253). */
+#ifndef EIC_HOST_MAX
+#define EIC_HOST_MAX 253
+#endif
+
+/** @brief Longest FunctionArn a result can hold (the model allows 10000; real ARNs
+ *  with a 128-character qualifier stay under 250). */
+#ifndef EIC_FUNCTION_ARN_MAX
+#define EIC_FUNCTION_ARN_MAX 320
+#endif
+
+/** @brief Longest pagination marker (List's NextMarker, and Marker when sent back). */
+#ifndef EIC_MARKER_MAX
+#define EIC_MARKER_MAX 512
+#endif
+
+/** @brief Longest error code kept in ::eic_error (after sanitising). */
+#ifndef EIC_ERROR_CODE_MAX
+#define EIC_ERROR_CODE_MAX 64
+#endif
+
+/** @brief Longest error message kept in ::eic_error; a longer one is cut at a
+ *  character boundary and flagged (eic_error::truncated). */
+#ifndef EIC_ERROR_MESSAGE_MAX
+#define EIC_ERROR_MESSAGE_MAX 256
+#endif
+
+/** @brief Longest error Type, Reason and request id kept in ::eic_error. */
+#ifndef EIC_ERROR_FIELD_MAX
+#define EIC_ERROR_FIELD_MAX 64
+#endif
+
+/** @brief JSON tokens kept in reserve for members the service may add to an object. */
+#ifndef EIC_JSON_SPARE_TOKENS
+#define EIC_JSON_SPARE_TOKENS 16
+#endif
+
 #endif /* EIC_CONFIG_H */

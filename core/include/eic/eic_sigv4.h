@@ -163,6 +163,21 @@ eic_status eic_sigv4_string_to_sign(const eic_sigv4_signer *signer,
 eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_request *request,
                                    const char *amz_date, char *out, size_t cap, size_t *out_len);
 
+/**
+ * @brief Length of the Authorization value eic_sigv4_authorization() would write
+ *        for this request and time, without signing, after the same argument
+ *        checks (lets a caller lay out a buffer before writing into it). Only
+ *        the header names of the request matter to the length.
+ * @param[in]  signer   The signer.
+ * @param[in]  request  The request.
+ * @param[in]  amz_date Signing time, `YYYYMMDDTHHMMSSZ`, NUL-terminated.
+ * @param[out] out_len  The length.
+ * @return ::EIC_OK or ::EIC_ERR_INVALID_ARGUMENT.
+ */
+eic_status eic_sigv4_authorization_length(const eic_sigv4_signer *signer,
+                                          const eic_sigv4_request *request, const char *amz_date,
+                                          size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,12 +13,17 @@ extern "C" {
 #endif
 
 /** X(name, text): every status eic can tell apart. */
-#define EIC_STATUS_LIST(X)                                              \
-    X(EIC_OK, "success")                                                \
-    X(EIC_ERR_INVALID_ARGUMENT, "invalid argument")                     \
-    X(EIC_ERR_BUFFER_TOO_SMALL, "output buffer too small")              \
-    X(EIC_ERR_FIELD_TOO_LONG, "value longer than its configured limit") \
-    X(EIC_ERR_CRYPTO, "cryptographic primitive failed")
+#define EIC_STATUS_LIST(X)                                                        \
+    X(EIC_OK, "success")                                                          \
+    X(EIC_ERR_INVALID_ARGUMENT, "invalid argument")                               \
+    X(EIC_ERR_BUFFER_TOO_SMALL, "output buffer too small")                        \
+    X(EIC_ERR_FIELD_TOO_LONG, "value longer than its configured limit")           \
+    X(EIC_ERR_OUT_OF_RANGE, "number out of its allowed range")                    \
+    X(EIC_ERR_CRYPTO, "cryptographic primitive failed")                           \
+    X(EIC_ERR_TOO_FEW_TOKENS, "JSON token array too small for the response")      \
+    X(EIC_ERR_TOO_MANY_ITEMS, "list page holds more items than the result array") \
+    X(EIC_ERR_MALFORMED_RESPONSE, "response does not match the API")              \
+    X(EIC_ERR_SERVICE, "the service returned an error")
 
 /** @brief Result of every eic call. ::EIC_OK is 0; every error is non-zero. */
 typedef enum {

@@ -1,0 +1,332 @@
+/**
+ * @file eic.h
+ * @brief The eic API: a client for Lambda's event-invoke-config operations.
+ *
+ * Five operations (Put, Update, Get, Delete, List FunctionEventInvokeConfig),
+ * each in two halves usable without any transport:
+ * - *build* validates a request and writes the complete signed HTTP/1.1
+ *   request (head and body, one contiguous buffer) into caller memory;
+ * - *parse* takes the HTTP status, three headers and the body, and fills a
+ *   result struct or an ::eic_error.
+ *
+ * Nothing here allocates. Results are fixed-size structs sized in
+ * eic_config.h; JSON tokens come from an array the caller lends the client.
+ * Optional request members carry an explicit "is set" flag, because absent
+ * and zero differ on the wire (Put replaces the whole configuration).
+ */
+#ifndef EIC_H
+#define EIC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eic/eic_config.h"
+#include "eic/eic_sigv4.h"
+#include "eic/eic_status.h"
+
+/* Types only: jsmn's functions are compiled once, privately, into the core.
+ * (Built without JSMN_PARENT_LINKS, so jsmntok_t is the same everywhere.) */
+#ifndef JSMN_H
+#define JSMN_HEADER
+#include <jsmn.h>
+#undef JSMN_HEADER
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @name Limits of the Lambda API (facts of the service model, not tunables)
+ * @{ */
+#define EIC_FUNCTION_NAME_MAX 256     /**< FunctionName in any form. */
+#define EIC_FUNCTION_NAME_ONLY_MAX 64 /**< The name part of a FunctionName. */
+#define EIC_QUALIFIER_MAX 128         /**< Qualifier. */
+#define EIC_DESTINATION_MAX 350       /**< OnSuccess/OnFailure Destination. */
+#define EIC_MAXIMUM_RETRY_ATTEMPTS_MIN 0
+#define EIC_MAXIMUM_RETRY_ATTEMPTS_MAX 2
+#define EIC_MAXIMUM_EVENT_AGE_MIN 60
+#define EIC_MAXIMUM_EVENT_AGE_MAX 21600
+#define EIC_MAX_ITEMS_MIN 1
+#define EIC_MAX_ITEMS_MAX 50
+/** @} */
+
+/** @brief JSON token array, jsmn's tokens underneath. */
+typedef jsmntok_t eic_json_token;
+
+/* The core is built without JSMN_PARENT_LINKS: an application that included
+ * jsmn.h with it first would hand eic tokens of another layout. */
+typedef char eic_jsmntok_layout_check_[sizeof(jsmntok_t) == 4 * sizeof(int) ? 1 : -1];
+
+/** @name Token counts: size the caller's token array with these
+ * @{ */
+/** Tokens of one FunctionEventInvokeConfig with every member and both destinations. */
+#define EIC_JSON_TOKENS_PER_CONFIG 19
+/** Tokens a Put, Update or Get response needs. */
+#define EIC_JSON_TOKENS_CONFIG (EIC_JSON_TOKENS_PER_CONFIG + EIC_JSON_SPARE_TOKENS)
+/** Tokens a List page of n configurations needs (root, two keys, array, marker). */
+#define EIC_JSON_TOKENS_LIST(n) (5 + (n)*EIC_JSON_TOKENS_PER_CONFIG + EIC_JSON_SPARE_TOKENS)
+/** @} */
+
+/** @brief An optional integer: absent (is_set 0) differs from any value. */
+typedef struct {
+    uint8_t is_set; /**< Non-zero when the member is present. */
+    int32_t value;  /**< The value, meaningful only when is_set. */
+} eic_optional_int;
+
+/** @brief A present optional integer, for initialisers: `.max_items = EIC_SET(10)`. */
+#define EIC_SET(v) ((eic_optional_int){1, (v)})
+
+/**
+ * @brief Destinations of a Put or Update. NULL leaves a destination out; ""
+ *        sends it empty, which removes it (Update). DestinationConfig is sent
+ *        when either is non-NULL.
+ */
+typedef struct {
+    const char *on_success; /**< OnSuccess Destination ARN, "" or NULL. */
+    const char *on_failure; /**< OnFailure Destination ARN, "" or NULL. */
+} eic_destination_config;
+
+/** @brief PutFunctionEventInvokeConfig: replaces the whole configuration. */
+typedef struct {
+    const char *function_name;                     /**< Name, name:alias, partial or full ARN. */
+    const char *qualifier;                         /**< Version or alias; NULL when absent. */
+    eic_optional_int maximum_retry_attempts;       /**< 0..2. */
+    eic_optional_int maximum_event_age_in_seconds; /**< 60..21600. */
+    eic_destination_config destination_config;     /**< Destinations. */
+} eic_put_request;
+
+/** @brief UpdateFunctionEventInvokeConfig: changes only the members given. */
+typedef eic_put_request eic_update_request;
+
+/** @brief GetFunctionEventInvokeConfig. */
+typedef struct {
+    const char *function_name; /**< Name, name:alias, partial or full ARN. */
+    const char *qualifier;     /**< Version or alias; NULL when absent. */
+} eic_get_request;
+
+/** @brief DeleteFunctionEventInvokeConfig. */
+typedef eic_get_request eic_delete_request;
+
+/** @brief ListFunctionEventInvokeConfigs: one page. */
+typedef struct {
+    const char *function_name;  /**< Name or ARN. */
+    const char *marker;         /**< NextMarker of the previous page; NULL for the first. */
+    eic_optional_int max_items; /**< 1..50. */
+} eic_list_request;
+
+/** @brief One destination of a result, as the service sent it. */
+typedef struct {
+    uint8_t present;         /**< The OnSuccess/OnFailure object was in the response. */
+    uint8_t has_destination; /**< It held a Destination (which may be ""). */
+    char destination[EIC_DESTINATION_MAX + 1]; /**< NUL-terminated. */
+} eic_destination;
+
+/** @brief A FunctionEventInvokeConfig. A member the response left out or sent
+ *         as null has its flag clear. */
+typedef struct {
+    uint8_t has_last_modified;                     /**< LastModified was sent. */
+    int64_t last_modified_ms;                      /**< Epoch milliseconds. */
+    uint8_t has_function_arn;                      /**< FunctionArn was sent. */
+    char function_arn[EIC_FUNCTION_ARN_MAX + 1];   /**< NUL-terminated. */
+    eic_optional_int maximum_retry_attempts;       /**< MaximumRetryAttempts. */
+    eic_optional_int maximum_event_age_in_seconds; /**< MaximumEventAgeInSeconds. */
+    uint8_t has_destination_config;                /**< DestinationConfig was sent. */
+    eic_destination on_success;                    /**< DestinationConfig.OnSuccess. */
+    eic_destination on_failure;                    /**< DestinationConfig.OnFailure. */
+} eic_event_invoke_config;
+
+/** @brief A List page, into an array the caller provides. */
+typedef struct {
+    eic_event_invoke_config *configs;     /**< Caller's array. */
+    size_t capacity;                      /**< Entries in configs. */
+    size_t count;                         /**< Entries filled. */
+    uint8_t has_next_marker;              /**< More pages follow. */
+    char next_marker[EIC_MARKER_MAX + 1]; /**< NUL-terminated. */
+} eic_list_result;
+
+/** @brief The errors the service model names; anything else is UNMODELED. */
+typedef enum {
+    EIC_ERROR_NONE = 0,                /**< No service error. */
+    EIC_ERROR_UNMODELED,               /**< A code outside the model; see eic_error::code. */
+    EIC_ERROR_INVALID_PARAMETER_VALUE, /**< InvalidParameterValueException (400). */
+    EIC_ERROR_RESOURCE_NOT_FOUND,      /**< ResourceNotFoundException (404). */
+    EIC_ERROR_RESOURCE_CONFLICT,       /**< ResourceConflictException (409). */
+    EIC_ERROR_TOO_MANY_REQUESTS,       /**< TooManyRequestsException (429). */
+    EIC_ERROR_SERVICE                  /**< ServiceException (500). */
+} eic_error_kind;
+
+/**
+ * @brief What went wrong, beyond the status.
+ *
+ * After ::EIC_ERR_SERVICE: the HTTP status, the sanitised error code (from
+ * `x-amzn-ErrorType`, else the body's `code`/`Code`/`__type`, else an XML
+ * `<Code>`, else the HTTP status as digits), message, Type, Reason, request
+ * id and Retry-After. After a validation failure: invalid_parameter names the
+ * member (`FunctionName`, ...). Never holds a secret.
+ */
+typedef struct {
+    int http_status;                          /**< 0 when no response was involved. */
+    eic_error_kind kind;                      /**< Modeled error, or UNMODELED. */
+    char code[EIC_ERROR_CODE_MAX + 1];        /**< e.g. `ResourceNotFoundException`. */
+    char message[EIC_ERROR_MESSAGE_MAX + 1];  /**< The service's message. */
+    char type[EIC_ERROR_FIELD_MAX + 1];       /**< `User` or `Service`, or "". */
+    char reason[EIC_ERROR_FIELD_MAX + 1];     /**< Throttling reason, or "". */
+    char request_id[EIC_ERROR_FIELD_MAX + 1]; /**< x-amzn-RequestId, or "". */
+    uint8_t has_retry_after;                  /**< Retry-After was sent (seconds). */
+    uint32_t retry_after_s;                   /**< Its value. */
+    uint8_t truncated;                        /**< A field above was cut to fit. */
+    const char *invalid_parameter;            /**< Validation: the member at fault. */
+} eic_error;
+
+/** @brief Access keys. The strings are borrowed and must outlive the client. */
+typedef struct {
+    const char *access_key_id;     /**< e.g. `AKIDEXAMPLE`. */
+    const char *secret_access_key; /**< Never copied into any output. */
+    const char *session_token;     /**< Temporary credentials' token, or NULL. */
+} eic_credentials;
+
+/** @brief What eic_client_init() needs. Strings are borrowed. */
+typedef struct {
+    const char *region;          /**< e.g. `us-west-2`. */
+    const char *endpoint_url;    /**< `http[s]://host[:port][/]`; NULL for the region's. */
+    eic_credentials credentials; /**< Access keys. */
+    eic_json_token *tokens;      /**< Token array for parsing responses. */
+    size_t token_count;          /**< Entries in tokens. */
+} eic_client_config;
+
+/** @brief A client. One per thread; the members are private. */
+typedef struct {
+    eic_sigv4_signer signer;     /**< @private */
+    const char *session_token;   /**< @private */
+    size_t session_token_len;    /**< @private */
+    char host[EIC_HOST_MAX + 1]; /**< @private Endpoint host (IPv6 in brackets). */
+    size_t host_len;             /**< @private */
+    uint16_t port;               /**< @private */
+    uint8_t tls;                 /**< @private 1 for https. */
+    eic_json_token *tokens;      /**< @private */
+    size_t token_count;          /**< @private */
+} eic_client;
+
+/** @brief An HTTP response as the parse half needs it. Pointers may be NULL
+ *         when the length is 0; header values are as received. */
+typedef struct {
+    int status;              /**< HTTP status code. */
+    const char *error_type;  /**< `x-amzn-ErrorType` value, or NULL. */
+    size_t error_type_len;   /**< Its length. */
+    const char *request_id;  /**< `x-amzn-RequestId` value, or NULL. */
+    size_t request_id_len;   /**< Its length. */
+    const char *retry_after; /**< `Retry-After` value, or NULL. */
+    size_t retry_after_len;  /**< Its length. */
+    const char *body;        /**< The body, or NULL. */
+    size_t body_len;         /**< Its length. */
+} eic_response;
+
+/** @name Worst-case transmit buffer sizes
+ * A request never needs more than these for the given session-token length
+ * (0 without one), so buffers can be sized at compile time.
+ * @{ */
+#define EIC_TX_PATH_MAX_                                               \
+    (sizeof "/2019-09-25/functions/" - 1 + 3 * EIC_FUNCTION_NAME_MAX + \
+     sizeof "/event-invoke-config/list" - 1)
+#define EIC_TX_HEAD_MAX_(query_max, token_len)                                                     \
+    (sizeof "DELETE " - 1 + EIC_TX_PATH_MAX_ + (query_max) + sizeof " HTTP/1.1\r\n" - 1 +          \
+     sizeof "Host: :65535\r\n" - 1 + EIC_HOST_MAX + sizeof "Content-Type: application/json\r\n" -  \
+     1 + sizeof "X-Amz-Date: YYYYMMDDTHHMMSSZ\r\n" - 1 +                                           \
+     ((token_len) ? sizeof "X-Amz-Security-Token: \r\n" - 1 + (token_len) : 0) +                   \
+     sizeof "Authorization: \r\n" - 1 +                                                            \
+     EIC_SIGV4_AUTHORIZATION_MAX(sizeof "content-type;host;x-amz-date;x-amz-security-token" - 1) + \
+     sizeof "Content-Length: 99999\r\n\r\n" - 1)
+/** Largest Put or Update body: every member, both destinations with every
+ *  character escaped to two bytes. */
+#define EIC_BODY_MAX                                                          \
+    (sizeof "{\"MaximumRetryAttempts\":2,\"MaximumEventAgeInSeconds\":21600," \
+            "\"DestinationConfig\":{\"OnSuccess\":{\"Destination\":\"\"},"    \
+            "\"OnFailure\":{\"Destination\":\"\"}}}" -                        \
+     1 + 4 * EIC_DESTINATION_MAX)
+/** Put or Update. */
+#define EIC_PUT_TX_SIZE_MAX(token_len) \
+    (EIC_TX_HEAD_MAX_(sizeof "?Qualifier=" - 1 + 3 * EIC_QUALIFIER_MAX, token_len) + EIC_BODY_MAX)
+/** Get or Delete. */
+#define EIC_GET_TX_SIZE_MAX(token_len) \
+    EIC_TX_HEAD_MAX_(sizeof "?Qualifier=" - 1 + 3 * EIC_QUALIFIER_MAX, token_len)
+/** List. */
+#define EIC_LIST_TX_SIZE_MAX(token_len) \
+    EIC_TX_HEAD_MAX_(sizeof "?Marker=&MaxItems=50" - 1 + 3 * EIC_MARKER_MAX, token_len)
+/** Any operation. */
+#define EIC_TX_SIZE_MAX(token_len)                                    \
+    (EIC_PUT_TX_SIZE_MAX(token_len) > EIC_LIST_TX_SIZE_MAX(token_len) \
+         ? EIC_PUT_TX_SIZE_MAX(token_len)                             \
+         : EIC_LIST_TX_SIZE_MAX(token_len))
+/** @} */
+
+/**
+ * @brief Prepares a client: checks the region, endpoint and credentials.
+ * @param[out] client The client.
+ * @param[in]  config Region, endpoint, credentials, token array.
+ * @return ::EIC_OK, ::EIC_ERR_INVALID_ARGUMENT or ::EIC_ERR_FIELD_TOO_LONG.
+ */
+eic_status eic_client_init(eic_client *client, const eic_client_config *config);
+
+/**
+ * @brief Wipes the client's cached signing key. NULL is ignored.
+ * @param[in,out] client The client.
+ */
+void eic_client_deinit(eic_client *client);
+
+/**
+ * @name Build: write a complete signed request
+ * Each validates the request first (nothing is written on a validation
+ * failure; err->invalid_parameter names the member), then writes the request
+ * line, Host, Content-Type (Put/Update only), X-Amz-Date,
+ * X-Amz-Security-Token (with a session token), Authorization,
+ * Content-Length, the blank line and the body into out.
+ * @param[in,out] client   The client (its signing-key cache is used).
+ * @param[in]     request  The request.
+ * @param[in]     amz_date Signing time, `YYYYMMDDTHHMMSSZ` (UTC).
+ * @param[out]    out      Destination buffer.
+ * @param[in]     cap      Its size; the EIC_*_TX_SIZE_MAX() macros are always enough.
+ * @param[out]    out_len  Bytes written.
+ * @param[out]    err      Details of a validation failure; may be NULL.
+ * @return ::EIC_OK, ::EIC_ERR_INVALID_ARGUMENT, ::EIC_ERR_FIELD_TOO_LONG,
+ *         ::EIC_ERR_OUT_OF_RANGE, ::EIC_ERR_BUFFER_TOO_SMALL or ::EIC_ERR_CRYPTO.
+ * @{
+ */
+eic_status eic_build_put(eic_client *client, const eic_put_request *request, const char *amz_date,
+                         uint8_t *out, size_t cap, size_t *out_len, eic_error *err);
+eic_status eic_build_update(eic_client *client, const eic_update_request *request,
+                            const char *amz_date, uint8_t *out, size_t cap, size_t *out_len,
+                            eic_error *err);
+eic_status eic_build_get(eic_client *client, const eic_get_request *request, const char *amz_date,
+                         uint8_t *out, size_t cap, size_t *out_len, eic_error *err);
+eic_status eic_build_delete(eic_client *client, const eic_delete_request *request,
+                            const char *amz_date, uint8_t *out, size_t cap, size_t *out_len,
+                            eic_error *err);
+eic_status eic_build_list(eic_client *client, const eic_list_request *request, const char *amz_date,
+                          uint8_t *out, size_t cap, size_t *out_len, eic_error *err);
+/** @} */
+
+/**
+ * @name Parse: read a response
+ * A 2xx status parses the body into the result; any other status fills err
+ * and returns ::EIC_ERR_SERVICE.
+ * @return ::EIC_OK, ::EIC_ERR_SERVICE, ::EIC_ERR_MALFORMED_RESPONSE,
+ *         ::EIC_ERR_TOO_FEW_TOKENS, ::EIC_ERR_FIELD_TOO_LONG (a value longer than
+ *         its field: nothing is cut), ::EIC_ERR_TOO_MANY_ITEMS (List) or
+ *         ::EIC_ERR_INVALID_ARGUMENT.
+ * @{
+ */
+/** Put, Update and Get: a FunctionEventInvokeConfig. */
+eic_status eic_parse_config(eic_client *client, const eic_response *response,
+                            eic_event_invoke_config *config, eic_error *err);
+/** List: configurations into list->configs (list->capacity entries) and NextMarker. */
+eic_status eic_parse_list(eic_client *client, const eic_response *response, eic_list_result *list,
+                          eic_error *err);
+/** Delete: no body on success. */
+eic_status eic_parse_delete(eic_client *client, const eic_response *response, eic_error *err);
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EIC_H */

@@ -1,0 +1,171 @@
+/* The client (core, API layer): credentials, region and endpoint checked
+ * once, at init, so that every request after that starts from known-good
+ * parts. */
+#include "eic/eic.h"
+
+#include <string.h>
+
+static int is_token_char(unsigned char c)
+{
+    return c > 0x20u && c < 0x7fu;
+}
+
+static eic_status check_session_token(const char *t, size_t *len)
+{
+    size_t n = 0;
+    if (t == NULL) {
+        *len = 0;
+        return EIC_OK;
+    }
+    for (; t[n] != '\0'; n++) {
+        if (n == EIC_SESSION_TOKEN_MAX) {
+            return EIC_ERR_FIELD_TOO_LONG;
+        }
+        if (!is_token_char((unsigned char)t[n])) {
+            return EIC_ERR_INVALID_ARGUMENT;
+        }
+    }
+    *len = n;
+    return n != 0 ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+}
+
+static int starts_with_ci(const char *s, const char *prefix)
+{
+    for (; *prefix != '\0'; s++, prefix++) {
+        char c = (*s >= 'A' && *s <= 'Z') ? (char)(*s + ('a' - 'A')) : *s;
+        if (c != *prefix) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int is_host_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_';
+}
+
+static int is_ipv6_char(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' ||
+           c == '.';
+}
+
+static eic_status set_host(eic_client *c, const char *host, size_t len)
+{
+    if (len == 0) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    if (len > EIC_HOST_MAX) {
+        return EIC_ERR_FIELD_TOO_LONG;
+    }
+    memcpy(c->host, host, len);
+    c->host[len] = '\0';
+    c->host_len = len;
+    return EIC_OK;
+}
+
+/* http[s]://host[:port][/] with host a name, an IPv4 address or [IPv6]. Paths,
+ * queries and user info are refused: the request path is the API's own. */
+static eic_status parse_endpoint(eic_client *c, const char *url)
+{
+    const char *p;
+    if (starts_with_ci(url, "https://")) {
+        c->tls = 1;
+        c->port = 443;
+        p = url + 8;
+    } else if (starts_with_ci(url, "http://")) {
+        c->tls = 0;
+        c->port = 80;
+        p = url + 7;
+    } else {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    const char *host = p;
+    if (*p == '[') {
+        while (is_ipv6_char(*++p)) {
+        }
+        if (*p != ']' || p == host + 1) {
+            return EIC_ERR_INVALID_ARGUMENT;
+        }
+        p++;
+    } else {
+        while (is_host_char(*p)) {
+            p++;
+        }
+    }
+    eic_status st = set_host(c, host, (size_t)(p - host));
+    if (st != EIC_OK) {
+        return st;
+    }
+    if (*p == ':') {
+        uint32_t port = 0;
+        const char *digits = ++p;
+        while (*p >= '0' && *p <= '9' && p - digits < 5) {
+            port = port * 10u + (uint32_t)(*p++ - '0');
+        }
+        if (p == digits || port == 0 || port > 65535u) {
+            return EIC_ERR_INVALID_ARGUMENT;
+        }
+        c->port = (uint16_t)port;
+    }
+    if (*p == '/') {
+        p++;
+    }
+    return *p == '\0' ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+}
+
+/* https://lambda.{region}.amazonaws.com, .com.cn in the China regions. */
+static eic_status default_endpoint(eic_client *c, const char *region)
+{
+    const char *suffix = strncmp(region, "cn-", 3) == 0 ? ".amazonaws.com.cn" : ".amazonaws.com";
+    size_t region_len = strlen(region);
+    size_t len = 7 + region_len + strlen(suffix);
+    if (len > EIC_HOST_MAX) {
+        return EIC_ERR_FIELD_TOO_LONG;
+    }
+    memcpy(c->host, "lambda.", 7);
+    memcpy(c->host + 7, region, region_len);
+    memcpy(c->host + 7 + region_len, suffix, strlen(suffix) + 1);
+    c->host_len = len;
+    c->tls = 1;
+    c->port = 443;
+    return EIC_OK;
+}
+
+eic_status eic_client_init(eic_client *client, const eic_client_config *config)
+{
+    if (client == NULL) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    memset(client, 0, sizeof *client);
+    if (config == NULL || (config->tokens == NULL && config->token_count != 0)) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    const eic_credentials *cred = &config->credentials;
+    eic_status st = eic_sigv4_signer_init(&client->signer, cred->access_key_id,
+                                          cred->secret_access_key, config->region, "lambda");
+    if (st == EIC_OK) {
+        st = check_session_token(cred->session_token, &client->session_token_len);
+    }
+    if (st == EIC_OK) {
+        st = config->endpoint_url != NULL ? parse_endpoint(client, config->endpoint_url)
+                                          : default_endpoint(client, config->region);
+    }
+    if (st != EIC_OK) {
+        memset(client, 0, sizeof *client);
+        return st;
+    }
+    client->session_token = cred->session_token;
+    client->tokens = config->tokens;
+    client->token_count = config->token_count;
+    return EIC_OK;
+}
+
+void eic_client_deinit(eic_client *client)
+{
+    if (client != NULL) {
+        eic_sigv4_signer_clear(&client->signer);
+    }
+}

@@ -1,0 +1,89 @@
+/* JSON reading (core, JSON layer): a response body parsed by jsmn into the
+ * client's token array, then read in place. Nothing is copied but the values
+ * the caller asks for, into its fixed-size fields.
+ *
+ * eic_json_parse() accepts only well-formed JSON: jsmn's strict mode plus the
+ * checks jsmn leaves out (separators between members and items, a colon
+ * after every key, the grammar of every number and literal, no raw control
+ * character in a string, nothing after the root value). After it succeeds
+ * the token tree is consistent, so the readers below never leave the array.
+ * One difference from RFC 8259 is left: jsmn's strict mode rejects a bare
+ * number as the whole text (it needs a delimiter after a primitive), and no
+ * response eic reads has a scalar root.
+ *
+ * Key comparisons are on the raw key text: the service never escapes its
+ * member names, and a key it did escape would only be skipped as unknown. */
+#ifndef EIC_JSON_READ_H
+#define EIC_JSON_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eic/eic.h"
+
+/* A parsed text: tok[0] is the root value, tokens come in document order,
+ * and a value's subtree follows it (jsmn's layout: an object's size is its
+ * number of members, each key has size 1 and is followed by its value). */
+typedef struct {
+    const char *js;
+    const eic_json_token *tok;
+    size_t count;
+} eic_json_doc;
+
+/* Parses js[0..len) into tokens[0..cap). EIC_ERR_TOO_FEW_TOKENS when the
+ * array is too small (or absent), EIC_ERR_MALFORMED_RESPONSE when the text
+ * is empty, not well-formed JSON, or longer than jsmn's int offsets allow. */
+eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_json_token *tokens,
+                          size_t cap);
+
+/* The index just past value i and its whole subtree (the next sibling, or
+ * the end of the parent). */
+size_t eic_json_next(const eic_json_doc *doc, size_t i);
+
+/* Token i is of the given jsmn type. */
+int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type);
+
+/* Token i is the literal null. */
+int eic_json_is_null(const eic_json_doc *doc, size_t i);
+
+/* Token i is a key (a string) whose raw text is exactly lit. */
+int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit);
+
+/* Decodes string token i into out[0..cap) as UTF-8 and NUL-terminates it.
+ * EIC_ERR_FIELD_TOO_LONG when it does not fit (out is then "", never a cut
+ * value); EIC_ERR_MALFORMED_RESPONSE when i is not a string, or holds a bad
+ * escape, a lone surrogate, invalid UTF-8 or \u0000 (which a C string cannot
+ * carry). */
+eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t cap);
+
+/* An integer primitive (`-12`, `0`) that fits int32_t; a fraction, an
+ * exponent, any other type or an overflow is EIC_ERR_MALFORMED_RESPONSE. */
+eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
+
+/* Epoch seconds, as a JSON number (`1573687896.493`, `1.573687896493E9`) or
+ * a string holding one, to epoch milliseconds, with integer arithmetic only:
+ * digits past the millisecond are dropped (toward zero). Anything else, or a
+ * result outside int64_t, is EIC_ERR_MALFORMED_RESPONSE. */
+eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out);
+
+/* The characters of a JSON string's text, escapes decoded, one at a time:
+ * for readers that filter or cut text as they copy it (error messages). */
+typedef struct {
+    const char *p;
+    const char *end;
+} eic_json_chars;
+
+#define EIC_JSON_CHARS_END 0 /* no more characters */
+#define EIC_JSON_CHARS_OK 1  /* *cp is the next character */
+#define EIC_JSON_CHARS_BAD (-1)
+
+/* Over string token i (which the caller has checked is a string). */
+void eic_json_chars_of(eic_json_chars *c, const eic_json_doc *doc, size_t i);
+
+/* The next character. EIC_JSON_CHARS_BAD for a bad escape, a lone surrogate,
+ * invalid UTF-8 or a raw control character: the reader has moved past it,
+ * and *cp is that control character, or U+FFFD for the others, so a lenient
+ * caller can go on. */
+int eic_json_chars_next(eic_json_chars *c, uint32_t *cp);
+
+#endif /* EIC_JSON_READ_H */

@@ -1,0 +1,19 @@
+/* JSON writing (core, encoding layer): the compact body of Put and Update. */
+#ifndef EIC_JSON_WRITE_H
+#define EIC_JSON_WRITE_H
+
+#include <stddef.h>
+
+#include "eic/eic.h"
+#include "eic_sink.h"
+
+/* A JSON string in quotes: `"` and `\` escaped, every control character
+ * escaped (\b \f \n \r \t or \u00XX, and DEL as \u007f), other bytes,
+ * UTF-8 included, as they are. */
+void eic_json_write_string(eic_sink *k, const char *s, size_t len);
+
+/* The request body: only the members that are set, `{}` when none is.
+ * The request must have been validated. */
+void eic_json_write_config_body(eic_sink *k, const eic_put_request *r);
+
+#endif /* EIC_JSON_WRITE_H */

@@ -1,0 +1,390 @@
+/* Service errors (core, operations layer). */
+#include "eic_service_error.h"
+
+#include <string.h>
+
+#include "eic_json_read.h"
+#include "eic_uri.h"
+#include "eic_utf8.h"
+
+/* ---- text sources ------------------------------------------------------ */
+
+/* Where a field's text comes from: a header value or phrase (raw UTF-8), a
+ * JSON string (escapes), or XML element content (entities). All three are
+ * read as characters, so one set of filters serves every source. */
+typedef enum { SOURCE_RAW, SOURCE_JSON, SOURCE_XML } source_kind;
+
+typedef struct {
+    eic_json_chars c; /* the text, p..end */
+    source_kind kind;
+} source;
+
+static source source_of(const char *p, size_t n, source_kind kind)
+{
+    source s;
+    if (p == NULL) {
+        p = ""; /* NULL + 0 is undefined behaviour */
+        n = 0;
+    }
+    s.c.p = p;
+    s.c.end = p + n;
+    s.kind = kind;
+    return s;
+}
+
+/* `&name;` or `&#N;` / `&#xH;` at s->c.p, decoded; 0 when it is none of
+ * those (the `&` is then read as itself). */
+static int xml_entity(source *s, uint32_t *cp)
+{
+    const char *p = s->c.p + 1;
+    const char *semi = p;
+    while (semi < s->c.end && semi - p <= 8 && *semi != ';') {
+        semi++;
+    }
+    if (semi >= s->c.end || *semi != ';') {
+        return 0;
+    }
+    size_t n = (size_t)(semi - p);
+    if (n == 2 && memcmp(p, "lt", 2) == 0) {
+        *cp = '<';
+    } else if (n == 2 && memcmp(p, "gt", 2) == 0) {
+        *cp = '>';
+    } else if (n == 3 && memcmp(p, "amp", 3) == 0) {
+        *cp = '&';
+    } else if (n == 4 && memcmp(p, "quot", 4) == 0) {
+        *cp = '"';
+    } else if (n == 4 && memcmp(p, "apos", 4) == 0) {
+        *cp = '\'';
+    } else if (n >= 2 && p[0] == '#') {
+        int hex = p[1] == 'x' || p[1] == 'X';
+        uint32_t v = 0;
+        size_t k = hex ? 2 : 1;
+        if (k == n) {
+            return 0;
+        }
+        for (; k < n; k++) {
+            int d = hex ? eic_uri_hex_value((unsigned char)p[k]) : p[k] - '0';
+            if (d < 0 || d >= (hex ? 16 : 10)) {
+                return 0;
+            }
+            v = v * (hex ? 16u : 10u) + (uint32_t)d;
+        }
+        char scratch[EIC_UTF8_MAX];
+        *cp = eic_utf8_encode(v, scratch) != 0 ? v : EIC_UTF8_REPLACEMENT;
+    } else {
+        return 0;
+    }
+    s->c.p = semi + 1;
+    return 1;
+}
+
+/* The next character, 0 at the end. Bytes that are not text come out as
+ * U+FFFD, a raw control character as itself: the filters decide. */
+static int source_next(source *s, uint32_t *cp)
+{
+    if (s->c.p >= s->c.end) {
+        return 0;
+    }
+    if (s->kind == SOURCE_JSON) {
+        return eic_json_chars_next(&s->c, cp) != EIC_JSON_CHARS_END;
+    }
+    if (s->kind == SOURCE_XML && *s->c.p == '&' && xml_entity(s, cp)) {
+        return 1;
+    }
+    size_t n = eic_utf8_decode(s->c.p, (size_t)(s->c.end - s->c.p), cp);
+    if (n == 0) {
+        *cp = EIC_UTF8_REPLACEMENT;
+        n = 1;
+    }
+    s->c.p += n;
+    return 1;
+}
+
+/* ---- filtered, bounded copies ------------------------------------------ */
+
+typedef enum {
+    FILTER_CODE,    /* before the first ':', after the last '#', [A-Za-z0-9._-] */
+    FILTER_TOKEN,   /* printable ASCII but space, quotes and backslash */
+    FILTER_MESSAGE, /* UTF-8, control characters as spaces */
+} filter;
+
+/* A copy into a char array that stops, whole characters only, at the first
+ * character that does not fit, and remembers that it stopped. */
+typedef struct {
+    char *buf;
+    size_t cap; /* with the NUL */
+    size_t len;
+    int cut;
+} bounded;
+
+static void bounded_init(bounded *b, char *buf, size_t cap)
+{
+    b->buf = buf;
+    b->cap = cap;
+    b->len = 0;
+    b->cut = 0;
+    buf[0] = '\0';
+}
+
+static void bounded_put(bounded *b, const char *p, size_t n)
+{
+    if (b->cut) {
+        return;
+    }
+    if (n > b->cap - 1 - b->len) {
+        b->cut = 1;
+        return;
+    }
+    memcpy(b->buf + b->len, p, n);
+    b->len += n;
+    b->buf[b->len] = '\0';
+}
+
+static int is_code_char(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+           cp == '.' || cp == '_' || cp == '-';
+}
+
+static int is_token_char(uint32_t cp)
+{
+    return cp > 0x20u && cp < 0x7Fu && cp != '"' && cp != '\'' && cp != '\\';
+}
+
+/* C0, DEL and C1: a message with these could move a terminal's cursor or
+ * forge a log line. */
+static int is_control(uint32_t cp)
+{
+    return cp < 0x20u || (cp >= 0x7Fu && cp <= 0x9Fu);
+}
+
+/* Copies src through the filter into buf[0..cap); returns the length kept
+ * (0: the source gave nothing usable, and err->truncated is left alone). */
+static size_t copy_text(eic_error *err, char *buf, size_t cap, source src, filter f)
+{
+    bounded b;
+    uint32_t cp;
+    bounded_init(&b, buf, cap);
+    while (source_next(&src, &cp)) {
+        char u[EIC_UTF8_MAX];
+        if (f == FILTER_CODE && cp == ':') {
+            break;
+        }
+        if (f == FILTER_CODE && cp == '#') {
+            bounded_init(&b, buf, cap); /* only what follows the last '#' counts */
+        } else if (f == FILTER_MESSAGE) {
+            if (is_control(cp)) {
+                cp = ' ';
+            }
+            bounded_put(&b, u, eic_utf8_encode(cp, u));
+        } else if (f == FILTER_CODE ? is_code_char(cp) : is_token_char(cp)) {
+            u[0] = (char)cp;
+            bounded_put(&b, u, 1);
+        }
+    }
+    if (b.len != 0 && b.cut) {
+        err->truncated = 1;
+    }
+    return b.len;
+}
+
+/* ---- where the fields are ---------------------------------------------- */
+
+/* The string value of the root member `name` of a JSON body, as a source;
+ * an empty source when absent or not a string. */
+static source json_member(const eic_json_doc *d, const char *name)
+{
+    if (d->count != 0 && eic_json_is(d, 0, JSMN_OBJECT)) {
+        size_t k = 1;
+        for (int m = 0; m < d->tok[0].size; m++, k = eic_json_next(d, k + 1)) {
+            if (eic_json_key_is(d, k, name) && eic_json_is(d, k + 1, JSMN_STRING)) {
+                const eic_json_token *v = &d->tok[k + 1];
+                return source_of(d->js + v->start, (size_t)(v->end - v->start), SOURCE_JSON);
+            }
+        }
+    }
+    return source_of(NULL, 0, SOURCE_RAW);
+}
+
+/* The content of the first <name>…</name> of an XML body (gateways, moto's
+ * signature errors); an empty source when there is none or the body is not
+ * XML. */
+static source xml_element(const char *body, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    size_t i = 0;
+    while (i < len && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
+        i++;
+    }
+    if (i >= len || body[i] != '<') {
+        return source_of(NULL, 0, SOURCE_RAW);
+    }
+    for (; i + n + 2 <= len; i++) {
+        if (body[i] != '<' || memcmp(body + i + 1, name, n) != 0 || body[i + n + 1] != '>') {
+            continue;
+        }
+        size_t start = i + n + 2;
+        for (size_t j = start; j + n + 3 <= len; j++) {
+            if (body[j] == '<' && body[j + 1] == '/' && memcmp(body + j + 2, name, n) == 0 &&
+                body[j + n + 2] == '>') {
+                return source_of(body + start, j - start, SOURCE_XML);
+            }
+        }
+        break;
+    }
+    return source_of(NULL, 0, SOURCE_RAW);
+}
+
+/* The standard reason phrase (as botocore words it when a body has no
+ * message) for the statuses a client commonly meets; "" for others. A switch
+ * rather than a table: a table of pointers would be relocated data. */
+static const char *reason_phrase(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Request Entity Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "";
+    }
+}
+
+static eic_error_kind kind_of(const char *code)
+{
+    if (strcmp(code, "InvalidParameterValueException") == 0) {
+        return EIC_ERROR_INVALID_PARAMETER_VALUE;
+    }
+    if (strcmp(code, "ResourceNotFoundException") == 0) {
+        return EIC_ERROR_RESOURCE_NOT_FOUND;
+    }
+    if (strcmp(code, "ResourceConflictException") == 0) {
+        return EIC_ERROR_RESOURCE_CONFLICT;
+    }
+    if (strcmp(code, "TooManyRequestsException") == 0) {
+        return EIC_ERROR_TOO_MANY_REQUESTS;
+    }
+    if (strcmp(code, "ServiceException") == 0) {
+        return EIC_ERROR_SERVICE;
+    }
+    return EIC_ERROR_UNMODELED;
+}
+
+/* The status as decimal digits, the code of last resort. */
+static void status_code(eic_error *err, int status)
+{
+    char digits[12];
+    size_t n = 0;
+    unsigned v = status > 0 ? (unsigned)status : 0u;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v != 0);
+    copy_text(err, err->code, sizeof err->code,
+              source_of(digits + sizeof digits - n, n, SOURCE_RAW), FILTER_CODE);
+}
+
+/* Retry-After in delay-seconds, with optional white space around it; an
+ * HTTP-date or anything else is ignored. A huge value saturates: it is still
+ * a request to wait, and the retry layer caps what it honours. */
+static void read_retry_after(eic_error *err, const char *p, size_t n)
+{
+    size_t i = 0;
+    uint32_t v = 0;
+    if (p == NULL) {
+        return;
+    }
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) {
+        i++;
+    }
+    size_t first = i;
+    for (; i < n && p[i] >= '0' && p[i] <= '9'; i++) {
+        uint32_t d = (uint32_t)(p[i] - '0');
+        v = v > (UINT32_MAX - d) / 10u ? UINT32_MAX : v * 10u + d;
+    }
+    if (i == first) {
+        return;
+    }
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) {
+        i++;
+    }
+    if (i == n) {
+        err->has_retry_after = 1;
+        err->retry_after_s = v;
+    }
+}
+
+/* ---- public ------------------------------------------------------------ */
+
+void eic_error_reset(eic_error *err, int http_status)
+{
+    memset(err, 0, sizeof *err);
+    err->invalid_parameter = NULL;
+    err->kind = EIC_ERROR_NONE;
+    err->http_status = http_status;
+}
+
+void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_token *tokens,
+                            size_t token_count)
+{
+    const char *body = r->body;
+    size_t body_len = body != NULL ? r->body_len : 0;
+    eic_json_doc d;
+    eic_error_reset(err, r->status);
+    /* A body that is not a JSON object, or too large for the tokens, is
+     * simply not used as JSON: the header, XML and status still answer. */
+    if (eic_json_parse(&d, body, body_len, tokens, token_count) != EIC_OK ||
+        !eic_json_is(&d, 0, JSMN_OBJECT)) {
+        d.count = 0;
+    }
+
+    if (copy_text(err, err->code, sizeof err->code,
+                  source_of(r->error_type, r->error_type_len, SOURCE_RAW), FILTER_CODE) == 0 &&
+        copy_text(err, err->code, sizeof err->code, json_member(&d, "code"), FILTER_CODE) == 0 &&
+        copy_text(err, err->code, sizeof err->code, json_member(&d, "Code"), FILTER_CODE) == 0 &&
+        copy_text(err, err->code, sizeof err->code, json_member(&d, "__type"), FILTER_CODE) == 0 &&
+        copy_text(err, err->code, sizeof err->code, xml_element(body, body_len, "Code"),
+                  FILTER_CODE) == 0) {
+        status_code(err, r->status);
+    }
+    err->kind = kind_of(err->code);
+
+    if (copy_text(err, err->message, sizeof err->message, json_member(&d, "message"),
+                  FILTER_MESSAGE) == 0 &&
+        copy_text(err, err->message, sizeof err->message, json_member(&d, "Message"),
+                  FILTER_MESSAGE) == 0 &&
+        copy_text(err, err->message, sizeof err->message, xml_element(body, body_len, "Message"),
+                  FILTER_MESSAGE) == 0) {
+        const char *phrase = reason_phrase(r->status);
+        copy_text(err, err->message, sizeof err->message,
+                  source_of(phrase, strlen(phrase), SOURCE_RAW), FILTER_MESSAGE);
+    }
+
+    if (copy_text(err, err->type, sizeof err->type, json_member(&d, "Type"), FILTER_TOKEN) == 0) {
+        copy_text(err, err->type, sizeof err->type, xml_element(body, body_len, "Type"),
+                  FILTER_TOKEN);
+    }
+    copy_text(err, err->reason, sizeof err->reason, json_member(&d, "Reason"), FILTER_TOKEN);
+    if (copy_text(err, err->request_id, sizeof err->request_id,
+                  source_of(r->request_id, r->request_id_len, SOURCE_RAW), FILTER_TOKEN) == 0) {
+        copy_text(err, err->request_id, sizeof err->request_id,
+                  xml_element(body, body_len, "RequestId"), FILTER_TOKEN);
+    }
+    read_retry_after(err, r->retry_after, r->retry_after_len);
+}
