@@ -60,7 +60,11 @@ static eic_status set_host(eic_client *c, const char *host, size_t len)
     if (len > EIC_HOST_MAX) {
         return EIC_ERR_FIELD_TOO_LONG;
     }
-    memcpy(c->host, host, len);
+    /* Host names are case-insensitive; botocore sends them lower-cased. */
+    for (size_t i = 0; i < len; i++) {
+        char ch = host[i];
+        c->host[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + ('a' - 'A')) : ch;
+    }
     c->host[len] = '\0';
     c->host_len = len;
     return EIC_OK;
@@ -116,10 +120,40 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
     return *p == '\0' ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
-/* https://lambda.{region}.amazonaws.com, .com.cn in the China regions. */
+static int has_prefix(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The DNS suffix of the partition a region belongs to (botocore's
+ * partitions.json: the region prefixes of each partition). */
+static const char *dns_suffix(const char *region)
+{
+    if (has_prefix(region, "cn-")) {
+        return ".amazonaws.com.cn";
+    }
+    if (has_prefix(region, "eusc-")) {
+        return ".amazonaws.eu";
+    }
+    if (has_prefix(region, "us-isob-")) {
+        return ".sc2s.sgov.gov";
+    }
+    if (has_prefix(region, "us-isof-")) {
+        return ".csp.hci.ic.gov";
+    }
+    if (has_prefix(region, "us-iso-")) {
+        return ".c2s.ic.gov";
+    }
+    if (has_prefix(region, "eu-isoe-")) {
+        return ".cloud.adc-e.uk";
+    }
+    return ".amazonaws.com";
+}
+
+/* https://lambda.{region}.{partition's DNS suffix} */
 static eic_status default_endpoint(eic_client *c, const char *region)
 {
-    const char *suffix = strncmp(region, "cn-", 3) == 0 ? ".amazonaws.com.cn" : ".amazonaws.com";
+    const char *suffix = dns_suffix(region);
     size_t region_len = strlen(region);
     size_t len = 7 + region_len + strlen(suffix);
     if (len > EIC_HOST_MAX) {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "eic_uri.h"
+#include "eic_time.h"
 #include "eic_utf8.h"
 
 /* ---- numbers ----------------------------------------------------------- */
@@ -523,6 +524,13 @@ eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
 {
     number num;
     uint64_t v;
+    if (eic_json_is(doc, i, JSMN_STRING)) {
+        /* Some endpoints (moto after an Update) send ISO 8601 text. */
+        const eic_json_token *t = &doc->tok[i];
+        if (eic_time_parse_iso8601(doc->js + t->start, (size_t)(t->end - t->start), out)) {
+            return EIC_OK;
+        }
+    }
     if (!number_of(doc, i, 1, &num) || !scaled(&num, 3, (uint64_t)INT64_MAX, &v)) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }

@@ -61,7 +61,8 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
 
 /* Epoch seconds, as a JSON number (`1573687896.493`, `1.573687896493E9`) or
- * a string holding one, to epoch milliseconds, with integer arithmetic only:
+ * a string holding one, or an ISO 8601 string (`2019-11-14T00:31:36.493Z`),
+ * to epoch milliseconds, with integer arithmetic only:
  * digits past the millisecond are dropped (toward zero). Anything else, or a
  * result outside int64_t, is EIC_ERR_MALFORMED_RESPONSE. */
 eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out);

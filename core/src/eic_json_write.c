@@ -50,12 +50,16 @@ static void int_member(eic_sink *k, int *count, const char *key, eic_optional_in
     }
 }
 
-static void destination_member(eic_sink *k, int *count, const char *key, const char *arn)
+static void destination_member(eic_sink *k, int *count, const char *key,
+                               const eic_destination_setting *d)
 {
-    if (arn != NULL) {
+    if (d->is_set) {
         member(k, count, key);
-        eic_sink_puts(k, "{\"Destination\":");
-        eic_json_write_string(k, arn, strlen(arn));
+        eic_sink_putc(k, '{');
+        if (d->destination != NULL) {
+            eic_sink_puts(k, "\"Destination\":");
+            eic_json_write_string(k, d->destination, strlen(d->destination));
+        }
         eic_sink_putc(k, '}');
     }
 }
@@ -67,12 +71,12 @@ void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
     int_member(k, &count, "MaximumRetryAttempts", r->maximum_retry_attempts);
     int_member(k, &count, "MaximumEventAgeInSeconds", r->maximum_event_age_in_seconds);
     const eic_destination_config *d = &r->destination_config;
-    if (d->on_success != NULL || d->on_failure != NULL) {
+    if (d->is_set || d->on_success.is_set || d->on_failure.is_set) {
         int inner = 0;
         member(k, &count, "DestinationConfig");
         eic_sink_putc(k, '{');
-        destination_member(k, &inner, "OnSuccess", d->on_success);
-        destination_member(k, &inner, "OnFailure", d->on_failure);
+        destination_member(k, &inner, "OnSuccess", &d->on_success);
+        destination_member(k, &inner, "OnFailure", &d->on_failure);
         eic_sink_putc(k, '}');
     }
     eic_sink_putc(k, '}');

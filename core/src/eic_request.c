@@ -73,10 +73,12 @@ static eic_status validate(const operation *op, eic_error *err)
         return invalid(err, "MaximumEventAgeInSeconds", st);
     }
     const eic_destination_config *d = &c->destination_config;
-    if (d->on_success != NULL && (st = eic_validate_destination(d->on_success)) != EIC_OK) {
+    if (d->on_success.is_set && d->on_success.destination != NULL &&
+        (st = eic_validate_destination(d->on_success.destination)) != EIC_OK) {
         return invalid(err, "DestinationConfig.OnSuccess.Destination", st);
     }
-    if (d->on_failure != NULL && (st = eic_validate_destination(d->on_failure)) != EIC_OK) {
+    if (d->on_failure.is_set && d->on_failure.destination != NULL &&
+        (st = eic_validate_destination(d->on_failure.destination)) != EIC_OK) {
         return invalid(err, "DestinationConfig.OnFailure.Destination", st);
     }
     return EIC_OK;
@@ -245,8 +247,8 @@ static eic_status build(eic_client *c, const operation *op, const char *amz_date
 }
 
 static eic_status build_config(eic_client *client, const char *method,
-                               const eic_put_request *request, const char *amz_date,
-                               uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
+                               const eic_put_request *request, const char *amz_date, uint8_t *out,
+                               size_t cap, size_t *out_len, eic_error *err)
 {
     operation op = {method, NULL, NULL, 0, NULL, {0, 0}, request};
     if (request == NULL) {

@@ -86,16 +86,30 @@ static eic_status read_int(const eic_json_doc *d, size_t v, eic_optional_int *ou
     return s;
 }
 
-static eic_status read_epoch(const eic_json_doc *d, size_t v, uint8_t *present, int64_t *ms)
+/* LastModified: its value, and its text as sent, so a tool can echo it. */
+static eic_status read_last_modified(const eic_json_doc *d, size_t v, eic_event_invoke_config *c)
 {
-    *present = 0;
-    *ms = 0;
+    c->has_last_modified = 0;
+    c->last_modified_ms = 0;
+    c->last_modified_text[0] = '\0';
+    c->last_modified_is_string = 0;
     if (eic_json_is_null(d, v)) {
         return EIC_OK;
     }
-    eic_status s = eic_json_epoch_ms(d, v, ms);
-    *present = s == EIC_OK;
-    return s;
+    const eic_json_token *t = &d->tok[v];
+    size_t n = (size_t)(t->end - t->start);
+    eic_status s = eic_json_epoch_ms(d, v, &c->last_modified_ms);
+    if (s == EIC_OK && n > EIC_TIMESTAMP_TEXT_MAX) {
+        s = EIC_ERR_FIELD_TOO_LONG;
+    }
+    if (s != EIC_OK) {
+        return s;
+    }
+    memcpy(c->last_modified_text, d->js + t->start, n);
+    c->last_modified_text[n] = '\0';
+    c->last_modified_is_string = eic_json_is(d, v, JSMN_STRING);
+    c->has_last_modified = 1;
+    return EIC_OK;
 }
 
 /* null is "absent"; anything else must be an object. */
@@ -166,7 +180,7 @@ static eic_status read_config(const eic_json_doc *d, size_t obj, eic_event_invok
         } else if (eic_json_key_is(d, k, "MaximumEventAgeInSeconds")) {
             s = read_int(d, v, &c->maximum_event_age_in_seconds);
         } else if (eic_json_key_is(d, k, "LastModified")) {
-            s = read_epoch(d, v, &c->has_last_modified, &c->last_modified_ms);
+            s = read_last_modified(d, v, c);
         } else if (eic_json_key_is(d, k, "DestinationConfig")) {
             s = read_destination_config(d, v, c);
         }
@@ -186,12 +200,14 @@ static void clear_items(eic_list_result *list)
 static eic_status read_configs(const eic_json_doc *d, size_t arr, eic_list_result *list)
 {
     clear_items(list);
+    list->has_configs = 0;
     if (eic_json_is_null(d, arr)) {
         return EIC_OK;
     }
     if (!eic_json_is(d, arr, JSMN_ARRAY)) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
+    list->has_configs = 1;
     size_t n = (size_t)d->tok[arr].size;
     if (n > list->capacity) {
         return EIC_ERR_TOO_MANY_ITEMS;
@@ -234,6 +250,7 @@ static void clear_config(eic_event_invoke_config *c)
 static void clear_list(eic_list_result *list)
 {
     clear_items(list);
+    list->has_configs = 0;
     list->has_next_marker = 0;
     memset(list->next_marker, 0, sizeof list->next_marker);
 }

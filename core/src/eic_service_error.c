@@ -238,29 +238,33 @@ static source xml_element(const char *body, size_t len, const char *name)
 /* The standard reason phrase (as botocore words it when a body has no
  * message) for the statuses a client commonly meets; "" for others. A switch
  * rather than a table: a table of pointers would be relocated data. */
+/* The reason phrase of a 5xx status, as Python's http.client words it (the
+ * message botocore gives a generic error). */
 static const char *reason_phrase(int status)
 {
     switch (status) {
-    case 400:
-        return "Bad Request";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 409:
-        return "Conflict";
-    case 413:
-        return "Request Entity Too Large";
-    case 429:
-        return "Too Many Requests";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 502:
         return "Bad Gateway";
     case 503:
         return "Service Unavailable";
     case 504:
         return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    case 506:
+        return "Variant Also Negotiates";
+    case 507:
+        return "Insufficient Storage";
+    case 508:
+        return "Loop Detected";
+    case 510:
+        return "Not Extended";
+    case 511:
+        return "Network Authentication Required";
     default:
         return "";
     }
@@ -340,40 +344,69 @@ void eic_error_reset(eic_error *err, int http_status)
     err->http_status = http_status;
 }
 
+/* The body without surrounding white space. */
+static void trim(const char **p, size_t *n)
+{
+    while (*n != 0 && (**p == ' ' || (**p >= '\t' && **p <= '\r'))) {
+        (*p)++;
+        (*n)--;
+    }
+    while (*n != 0 && ((*p)[*n - 1] == ' ' || ((*p)[*n - 1] >= '\t' && (*p)[*n - 1] <= '\r'))) {
+        (*n)--;
+    }
+}
+
 void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_token *tokens,
                             size_t token_count)
 {
-    const char *body = r->body;
-    size_t body_len = body != NULL ? r->body_len : 0;
+    const char *body = r->body != NULL ? r->body : "";
+    size_t body_len = r->body != NULL ? r->body_len : 0;
+    const char *text = body;
+    size_t text_len = body_len;
     eic_json_doc d;
     eic_error_reset(err, r->status);
+    trim(&text, &text_len);
+    /* As botocore: a 5xx with an empty body or an HTML page (a gateway's)
+     * is known by its status alone, whatever its headers say. */
+    int generic =
+        r->status >= 500 && (text_len == 0 || (text_len >= 6 && memcmp(text, "<html>", 6) == 0));
     /* A body that is not a JSON object, or too large for the tokens, is
      * simply not used as JSON: the header, XML and status still answer. */
-    if (eic_json_parse(&d, body, body_len, tokens, token_count) != EIC_OK ||
-        !eic_json_is(&d, 0, JSMN_OBJECT)) {
+    eic_status parsed = generic ? EIC_ERR_MALFORMED_RESPONSE
+                                : eic_json_parse(&d, body, body_len, tokens, token_count);
+    if (parsed != EIC_OK || !eic_json_is(&d, 0, JSMN_OBJECT)) {
         d.count = 0;
     }
+    /* What is neither a JSON object (nor one too large for the tokens) nor
+     * XML with a <Message> is shown as it is, as botocore does. */
+    int plain = d.count == 0 && parsed != EIC_ERR_TOO_FEW_TOKENS;
 
-    if (copy_text(err, err->code, sizeof err->code,
-                  source_of(r->error_type, r->error_type_len, SOURCE_RAW), FILTER_CODE) == 0 &&
-        copy_text(err, err->code, sizeof err->code, json_member(&d, "code"), FILTER_CODE) == 0 &&
-        copy_text(err, err->code, sizeof err->code, json_member(&d, "Code"), FILTER_CODE) == 0 &&
-        copy_text(err, err->code, sizeof err->code, json_member(&d, "__type"), FILTER_CODE) == 0 &&
-        copy_text(err, err->code, sizeof err->code, xml_element(body, body_len, "Code"),
-                  FILTER_CODE) == 0) {
+    if (generic ||
+        (copy_text(err, err->code, sizeof err->code,
+                   source_of(r->error_type, r->error_type_len, SOURCE_RAW), FILTER_CODE) == 0 &&
+         copy_text(err, err->code, sizeof err->code, json_member(&d, "code"), FILTER_CODE) == 0 &&
+         copy_text(err, err->code, sizeof err->code, json_member(&d, "Code"), FILTER_CODE) == 0 &&
+         copy_text(err, err->code, sizeof err->code, json_member(&d, "__type"), FILTER_CODE) == 0 &&
+         copy_text(err, err->code, sizeof err->code, xml_element(body, body_len, "Code"),
+                   FILTER_CODE) == 0)) {
         status_code(err, r->status);
     }
     err->kind = kind_of(err->code);
 
-    if (copy_text(err, err->message, sizeof err->message, json_member(&d, "message"),
-                  FILTER_MESSAGE) == 0 &&
-        copy_text(err, err->message, sizeof err->message, json_member(&d, "Message"),
-                  FILTER_MESSAGE) == 0 &&
-        copy_text(err, err->message, sizeof err->message, xml_element(body, body_len, "Message"),
-                  FILTER_MESSAGE) == 0) {
+    if (generic) {
         const char *phrase = reason_phrase(r->status);
         copy_text(err, err->message, sizeof err->message,
                   source_of(phrase, strlen(phrase), SOURCE_RAW), FILTER_MESSAGE);
+    } else if (copy_text(err, err->message, sizeof err->message, json_member(&d, "message"),
+                         FILTER_MESSAGE) == 0 &&
+               copy_text(err, err->message, sizeof err->message, json_member(&d, "Message"),
+                         FILTER_MESSAGE) == 0 &&
+               copy_text(err, err->message, sizeof err->message,
+                         xml_element(body, body_len, "Message"), FILTER_MESSAGE) == 0 &&
+               plain && text_len != 0) {
+        /* Plain text: the body is the message, as botocore shows it. */
+        copy_text(err, err->message, sizeof err->message, source_of(text, text_len, SOURCE_RAW),
+                  FILTER_MESSAGE);
     }
 
     if (copy_text(err, err->type, sizeof err->type, json_member(&d, "Type"), FILTER_TOKEN) == 0) {

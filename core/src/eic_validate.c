@@ -233,25 +233,30 @@ eic_status eic_validate_qualifier(const char *s)
 }
 
 /* Length of the character at s[0..n) (1..4), or 0 when it is not valid
- * UTF-8 or is a control character (C0, DEL or C1). */
+ * UTF-8, a control character (C0, DEL or C1) or a line or paragraph
+ * separator (U+2028, U+2029): the service's patterns (`.`) match no line
+ * terminator, and no input may carry one. */
 static size_t text_char(const char *s, size_t n)
 {
     uint32_t cp = 0;
     size_t len = eic_utf8_decode(s, n, &cp);
-    return len == 0 || cp < 0x20u || (cp >= 0x7fu && cp < 0xa0u) ? 0 : len;
+    int refused = cp < 0x20u || (cp >= 0x7fu && cp < 0xa0u) || cp == 0x2028u || cp == 0x2029u;
+    return len == 0 || refused ? 0 : len;
 }
 
-/* Valid UTF-8 without control characters, at most max bytes. */
-static eic_status check_text(const char *s, size_t max, size_t *len)
+/* Valid UTF-8 without control characters, at most max_chars characters
+ * (the model counts characters) and max_bytes bytes (eic's buffers). */
+static eic_status check_text(const char *s, size_t max_chars, size_t max_bytes, size_t *len)
 {
     if (s == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
-    size_t n = bounded_len(s, max);
-    if (n > max) {
+    size_t n = bounded_len(s, max_bytes);
+    size_t chars = 0;
+    if (n > max_bytes) {
         return EIC_ERR_FIELD_TOO_LONG;
     }
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n; chars++) {
         size_t step = text_char(s + i, n - i);
         if (step == 0) {
             return EIC_ERR_INVALID_ARGUMENT;
@@ -259,7 +264,7 @@ static eic_status check_text(const char *s, size_t max, size_t *len)
         i += step;
     }
     *len = n;
-    return EIC_OK;
+    return chars <= max_chars ? EIC_OK : EIC_ERR_FIELD_TOO_LONG;
 }
 
 static int is_kafka_char(char c)
@@ -270,7 +275,7 @@ static int is_kafka_char(char c)
 eic_status eic_validate_destination(const char *s)
 {
     size_t len = 0;
-    eic_status st = check_text(s, EIC_DESTINATION_MAX, &len);
+    eic_status st = check_text(s, EIC_DESTINATION_MAX, EIC_UTF8_MAX * EIC_DESTINATION_MAX, &len);
     if (st != EIC_OK || len == 0) {
         return st;
     }
@@ -307,7 +312,7 @@ eic_status eic_validate_destination(const char *s)
 eic_status eic_validate_marker(const char *s)
 {
     size_t len;
-    return check_text(s, EIC_MARKER_MAX, &len);
+    return check_text(s, EIC_MARKER_MAX, EIC_MARKER_MAX, &len);
 }
 
 eic_status eic_validate_range(eic_optional_int v, int32_t min, int32_t max)

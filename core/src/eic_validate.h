@@ -21,7 +21,7 @@ eic_status eic_validate_qualifier(const char *s);
 
 /* "" (no destination), kafka://..., or arn:PARTITION:SERVICE:REGION?:ACCOUNT?:
  * RESOURCE where the resource may hold any character but a control one;
- * at most 350 characters of valid UTF-8. */
+ * at most 350 characters (not bytes) of valid UTF-8. */
 eic_status eic_validate_destination(const char *s);
 
 /* An opaque pagination marker: valid UTF-8, no control character, at most

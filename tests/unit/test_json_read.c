@@ -1,6 +1,6 @@
 /* Unit tests for eic_json_read.h / eic_json_read.c: parsing into a token
  * array with full well-formedness checks, walking subtrees, and reading
- * strings, integers and timestamps. */
+ * strings, integers and timestamps (epoch numbers and ISO 8601 strings). */
 #include <stdint.h>
 #include <string.h>
 
@@ -491,16 +491,43 @@ static void epoch_at_the_int64_limit_fits_and_past_it_is_malformed(void)
     EIC_CHECK(epoch_malformed("92233720368547758080000000e-10"));
 }
 
-static void epoch_of_anything_but_a_number_is_malformed(void)
+static void epoch_reads_an_iso8601_string_in_every_zone_form(void)
+{
+    EIC_CHECK(epoch_is("\"2019-11-13T23:31:36.493Z\"", 1573687896493LL));
+    EIC_CHECK(epoch_is("\"2019-11-14T01:31:36.493+02:00\"", 1573687896493LL));
+    EIC_CHECK(epoch_is("\"2019-11-13T18:01:36.493-0530\"", 1573687896493LL));
+    EIC_CHECK(epoch_is("\"2019-11-13T23:31:36.493\"", 1573687896493LL));
+}
+
+static void epoch_reads_an_iso8601_string_with_nine_or_no_fraction_digits(void)
+{
+    EIC_CHECK(epoch_is("\"2026-11-26T17:21:50.975928000Z\"", 1795713710975LL));
+    EIC_CHECK(epoch_is("\"2019-11-13T23:31:36Z\"", 1573687896000LL));
+}
+
+static void epoch_reads_an_iso8601_leap_day_of_a_leap_year(void)
+{
+    EIC_CHECK(epoch_is("\"2020-02-29T00:00:00Z\"", 1582934400000LL));
+}
+
+static void epoch_of_an_impossible_iso8601_date_or_time_is_malformed(void)
+{
+    EIC_CHECK(epoch_malformed("\"2019-02-29T00:00:00Z\""));
+    EIC_CHECK(epoch_malformed("\"2019-13-01T00:00:00Z\""));
+    EIC_CHECK(epoch_malformed("\"2019-11-13T24:00:00Z\""));
+}
+
+static void epoch_of_anything_but_a_number_or_a_timestamp_is_malformed(void)
 {
     EIC_CHECK(epoch_malformed("true"));
     EIC_CHECK(epoch_malformed("null"));
     EIC_CHECK(epoch_malformed("{}"));
     EIC_CHECK(epoch_malformed("\"\""));
-    EIC_CHECK(epoch_malformed("\"2019-11-13T23:31:36.493Z\""));
     EIC_CHECK(epoch_malformed("\" 1573687896\""));
     EIC_CHECK(epoch_malformed("\"1573687896.\""));
     EIC_CHECK(epoch_malformed("\"0x10\""));
+    EIC_CHECK(epoch_malformed("\"2019-11-13\""));
+    EIC_CHECK(epoch_malformed("\"2019-11-13T23:31:36.493Z \""));
 }
 
 int main(void)
@@ -543,6 +570,10 @@ int main(void)
     EIC_RUN(epoch_reads_a_numeric_string);
     EIC_RUN(epoch_truncates_digits_past_the_millisecond_toward_zero);
     EIC_RUN(epoch_at_the_int64_limit_fits_and_past_it_is_malformed);
-    EIC_RUN(epoch_of_anything_but_a_number_is_malformed);
+    EIC_RUN(epoch_reads_an_iso8601_string_in_every_zone_form);
+    EIC_RUN(epoch_reads_an_iso8601_string_with_nine_or_no_fraction_digits);
+    EIC_RUN(epoch_reads_an_iso8601_leap_day_of_a_leap_year);
+    EIC_RUN(epoch_of_an_impossible_iso8601_date_or_time_is_malformed);
+    EIC_RUN(epoch_of_anything_but_a_number_or_a_timestamp_is_malformed);
     return EIC_TEST_END();
 }

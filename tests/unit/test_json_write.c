@@ -72,19 +72,23 @@ static int body_is(const eic_put_request *r, const char *want)
 
 static void put_with_no_settings_is_an_empty_object(void)
 {
-    eic_put_request r = {"f", NULL, {0, 0}, {0, 0}, {NULL, NULL}};
+    eic_put_request r = {"f", NULL, {0, 0}, {0, 0}, {0, {0, NULL}, {0, NULL}}};
     EIC_CHECK(body_is(&r, "{}"));
 }
 
 static void zero_retries_is_sent_as_zero(void)
 {
-    eic_put_request r = {"f", NULL, EIC_SET(0), {0, 0}, {NULL, NULL}};
+    eic_put_request r = {"f", NULL, EIC_SET(0), {0, 0}, {0, {0, NULL}, {0, NULL}}};
     EIC_CHECK(body_is(&r, "{\"MaximumRetryAttempts\":0}"));
 }
 
 static void every_member_in_model_order(void)
 {
-    eic_put_request r = {"f", NULL, EIC_SET(2), EIC_SET(21600), {"arn:aws:sqs:r:1:a", "x"}};
+    eic_put_request r = {"f",
+                         NULL,
+                         EIC_SET(2),
+                         EIC_SET(21600),
+                         {0, EIC_DESTINATION("arn:aws:sqs:r:1:a"), EIC_DESTINATION("x")}};
     EIC_CHECK(body_is(&r, "{\"MaximumRetryAttempts\":2,\"MaximumEventAgeInSeconds\":21600,"
                           "\"DestinationConfig\":{\"OnSuccess\":{\"Destination\":\"arn:aws:sqs:r:"
                           "1:a\"},\"OnFailure\":{\"Destination\":\"x\"}}}"));
@@ -92,13 +96,26 @@ static void every_member_in_model_order(void)
 
 static void empty_destination_clears_one(void)
 {
-    eic_put_request r = {"f", NULL, {0, 0}, {0, 0}, {NULL, ""}};
+    eic_put_request r = {"f", NULL, {0, 0}, {0, 0}, {0, {0, NULL}, EIC_DESTINATION("")}};
     EIC_CHECK(body_is(&r, "{\"DestinationConfig\":{\"OnFailure\":{\"Destination\":\"\"}}}"));
+}
+
+static void destination_config_can_be_sent_empty(void)
+{
+    eic_put_request r = {"f", NULL, {0, 0}, {0, 0}, {1, {0, NULL}, {0, NULL}}};
+    EIC_CHECK(body_is(&r, "{\"DestinationConfig\":{}}"));
+}
+
+static void destination_member_can_be_sent_without_destination(void)
+{
+    eic_put_request r = {"f", NULL, {0, 0}, {0, 0}, {0, {1, NULL}, {0, NULL}}};
+    EIC_CHECK(body_is(&r, "{\"DestinationConfig\":{\"OnSuccess\":{}}}"));
 }
 
 static void destination_text_is_escaped(void)
 {
-    eic_put_request r = {"f", NULL, {0, 0}, EIC_SET(60), {"arn:aws:sqs:r:1:\"q\"\\", NULL}};
+    eic_put_request r = {
+        "f", NULL, {0, 0}, EIC_SET(60), {0, EIC_DESTINATION("arn:aws:sqs:r:1:\"q\"\\"), {0, NULL}}};
     EIC_CHECK(body_is(&r, "{\"MaximumEventAgeInSeconds\":60,\"DestinationConfig\":{\"OnSuccess\":"
                           "{\"Destination\":\"arn:aws:sqs:r:1:\\\"q\\\"\\\\\"}}}"));
 }
@@ -113,6 +130,8 @@ int main(void)
     EIC_RUN(zero_retries_is_sent_as_zero);
     EIC_RUN(every_member_in_model_order);
     EIC_RUN(empty_destination_clears_one);
+    EIC_RUN(destination_config_can_be_sent_empty);
+    EIC_RUN(destination_member_can_be_sent_without_destination);
     EIC_RUN(destination_text_is_escaped);
     return EIC_TEST_END();
 }

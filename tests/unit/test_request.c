@@ -72,12 +72,22 @@ static int host_is(const char *want)
     return 1;
 }
 
-static void default_endpoint_is_the_regions(void)
+static void default_endpoint_is_the_regions_partition(void)
 {
-    EIC_CHECK_STATUS(init("us-west-2", NULL, NULL), EIC_OK);
-    EIC_CHECK(host_is("lambda.us-west-2.amazonaws.com"));
-    EIC_CHECK_STATUS(init("cn-north-1", NULL, NULL), EIC_OK);
-    EIC_CHECK(host_is("lambda.cn-north-1.amazonaws.com.cn"));
+    static const char *const cases[][2] = {
+        {"us-west-2", "lambda.us-west-2.amazonaws.com"},
+        {"cn-north-1", "lambda.cn-north-1.amazonaws.com.cn"},
+        {"us-gov-west-1", "lambda.us-gov-west-1.amazonaws.com"},
+        {"us-iso-east-1", "lambda.us-iso-east-1.c2s.ic.gov"},
+        {"us-isob-east-1", "lambda.us-isob-east-1.sc2s.sgov.gov"},
+        {"us-isof-south-1", "lambda.us-isof-south-1.csp.hci.ic.gov"},
+        {"eu-isoe-west-1", "lambda.eu-isoe-west-1.cloud.adc-e.uk"},
+        {"eusc-de-east-1", "lambda.eusc-de-east-1.amazonaws.eu"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        EIC_CHECK_STATUS(init(cases[i][0], NULL, NULL), EIC_OK);
+        EIC_CHECK(host_is(cases[i][1]));
+    }
 }
 
 static void host_carries_the_port_only_when_not_default(void)
@@ -86,7 +96,7 @@ static void host_carries_the_port_only_when_not_default(void)
     EIC_CHECK(host_is("127.0.0.1:5000"));
     EIC_CHECK_STATUS(init("us-east-1", "https://example.com:443/", NULL), EIC_OK);
     EIC_CHECK(host_is("example.com"));
-    EIC_CHECK_STATUS(init("us-east-1", "HTTP://example.com:80", NULL), EIC_OK);
+    EIC_CHECK_STATUS(init("us-east-1", "HTTP://Example.COM:80", NULL), EIC_OK);
     EIC_CHECK(host_is("example.com"));
     EIC_CHECK_STATUS(init("us-east-1", "http://example.com:443", NULL), EIC_OK);
     EIC_CHECK(host_is("example.com:443"));
@@ -212,7 +222,7 @@ static int body_is(const char *want)
 
 static void put_with_no_settings_sends_an_empty_object(void)
 {
-    eic_put_request p = {"my-function", NULL, {0, 0}, {0, 0}, {NULL, NULL}};
+    eic_put_request p = {"my-function", NULL, {0, 0}, {0, 0}, {0, {0, NULL}, {0, NULL}}};
     EIC_CHECK_STATUS(init("us-west-2", NULL, NULL), EIC_OK);
     EIC_CHECK_STATUS(eic_build_put(&client, &p, DATE, tx, sizeof tx, &tx_len, &err), EIC_OK);
     EIC_CHECK(body_is("{}"));
@@ -223,7 +233,7 @@ static void put_with_no_settings_sends_an_empty_object(void)
 
 static void put_with_zero_retries_sends_zero(void)
 {
-    eic_put_request p = {"my-function", NULL, EIC_SET(0), {0, 0}, {NULL, NULL}};
+    eic_put_request p = {"my-function", NULL, EIC_SET(0), {0, 0}, {0, {0, NULL}, {0, NULL}}};
     EIC_CHECK_STATUS(init("us-west-2", NULL, NULL), EIC_OK);
     EIC_CHECK_STATUS(eic_build_put(&client, &p, DATE, tx, sizeof tx, &tx_len, &err), EIC_OK);
     EIC_CHECK(body_is("{\"MaximumRetryAttempts\":0}"));
@@ -233,7 +243,7 @@ static void put_with_zero_retries_sends_zero(void)
 
 static void update_is_a_post_with_the_same_body(void)
 {
-    eic_update_request u = {"f", "prod", {0, 0}, EIC_SET(60), {"", NULL}};
+    eic_update_request u = {"f", "prod", {0, 0}, EIC_SET(60), {0, EIC_DESTINATION(""), {0, NULL}}};
     EIC_CHECK_STATUS(init("us-west-2", NULL, NULL), EIC_OK);
     EIC_CHECK_STATUS(eic_build_update(&client, &u, DATE, tx, sizeof tx, &tx_len, &err), EIC_OK);
     EIC_CHECK(starts_with("POST /2019-09-25/functions/f/event-invoke-config"
@@ -273,7 +283,7 @@ static int guarded_from(size_t from)
 
 static void refused_request_writes_nothing(void)
 {
-    eic_put_request p = {"my-function", NULL, EIC_SET(3), {0, 0}, {NULL, NULL}};
+    eic_put_request p = {"my-function", NULL, EIC_SET(3), {0, 0}, {0, {0, NULL}, {0, NULL}}};
     eic_get_request g = {"f\r\nX-Injected: 1", NULL};
     EIC_CHECK_STATUS(init("us-west-2", NULL, NULL), EIC_OK);
     guard();
@@ -295,7 +305,7 @@ static void refused_request_writes_nothing(void)
 
 static void each_member_names_itself_when_refused(void)
 {
-    eic_put_request p = {"f", "a.b", {0, 0}, {0, 0}, {NULL, NULL}};
+    eic_put_request p = {"f", "a.b", {0, 0}, {0, 0}, {0, {0, NULL}, {0, NULL}}};
     eic_list_request l = {"f", "a\nb", {0, 0}};
     EIC_CHECK_STATUS(init("us-west-2", NULL, NULL), EIC_OK);
     EIC_CHECK_STATUS(eic_build_put(&client, &p, DATE, tx, sizeof tx, &tx_len, &err),
@@ -307,12 +317,12 @@ static void each_member_names_itself_when_refused(void)
                      EIC_ERR_OUT_OF_RANGE);
     EIC_CHECK(strcmp(err.invalid_parameter, "MaximumEventAgeInSeconds") == 0);
     p.maximum_event_age_in_seconds.is_set = 0;
-    p.destination_config.on_success = "queue";
+    p.destination_config.on_success = EIC_DESTINATION("queue");
     EIC_CHECK_STATUS(eic_build_put(&client, &p, DATE, tx, sizeof tx, &tx_len, &err),
                      EIC_ERR_INVALID_ARGUMENT);
     EIC_CHECK(strcmp(err.invalid_parameter, "DestinationConfig.OnSuccess.Destination") == 0);
-    p.destination_config.on_success = NULL;
-    p.destination_config.on_failure = "queue";
+    p.destination_config.on_success.is_set = 0;
+    p.destination_config.on_failure = EIC_DESTINATION("queue");
     EIC_CHECK_STATUS(eic_build_update(&client, &p, DATE, tx, sizeof tx, &tx_len, &err),
                      EIC_ERR_INVALID_ARGUMENT);
     EIC_CHECK(strcmp(err.invalid_parameter, "DestinationConfig.OnFailure.Destination") == 0);
@@ -328,7 +338,8 @@ static void each_member_names_itself_when_refused(void)
 
 static void exact_fit_and_one_byte_short(void)
 {
-    eic_put_request p = {"my-function", "prod", EIC_SET(1), EIC_SET(120), {"", NULL}};
+    eic_put_request p = {
+        "my-function", "prod", EIC_SET(1), EIC_SET(120), {0, EIC_DESTINATION(""), {0, NULL}}};
     size_t need;
     EIC_CHECK_STATUS(init("us-west-2", "http://127.0.0.1:5000", TOKEN), EIC_OK);
     EIC_CHECK_STATUS(eic_build_put(&client, &p, DATE, tx, sizeof tx, &need, &err), EIC_OK);
@@ -346,22 +357,29 @@ static void exact_fit_and_one_byte_short(void)
 static void worst_case_put_fits_the_size_macro(void)
 {
     static char host[EIC_HOST_MAX + 16], name[EIC_FUNCTION_NAME_MAX + 1],
-        qualifier[EIC_QUALIFIER_MAX + 1], dest[EIC_DESTINATION_MAX + 1],
+        qualifier[EIC_QUALIFIER_MAX + 1], dest[4 * EIC_DESTINATION_MAX + 1],
         token[EIC_SESSION_TOKEN_MAX + 1];
-    /* Every byte of the name and qualifier needs %XX; every destination
-     * byte needs a JSON escape. */
+    /* Every byte of the qualifier needs %XX; the destinations are as long
+     * in bytes as 350 characters can be. */
     const char *arn_tail = ":lambda:us-west-2:123456789012:function:n:q";
     strcpy(name, "arn:aws");
     memset(name + 7, '-', EIC_FUNCTION_NAME_MAX - 7 - strlen(arn_tail));
     strcpy(name + EIC_FUNCTION_NAME_MAX - strlen(arn_tail), arn_tail);
     memset(qualifier, '$', EIC_QUALIFIER_MAX);
+    /* 350 characters of four bytes each after the ARN's prefix. */
     strcpy(dest, "arn:aws:sqs:us-west-2:123456789012:");
-    memset(dest + strlen(dest), '"', EIC_DESTINATION_MAX - strlen(dest));
+    for (size_t chars = strlen(dest); chars < EIC_DESTINATION_MAX; chars++) {
+        strcat(dest, "\xf0\x9f\x98\x80");
+    }
     memset(token, 'T', EIC_SESSION_TOKEN_MAX);
     strcpy(host, "http://");
     memset(host + 7, 'h', EIC_HOST_MAX);
     strcpy(host + 7 + EIC_HOST_MAX, ":65535");
-    eic_put_request p = {name, qualifier, EIC_SET(2), EIC_SET(21600), {dest, dest}};
+    eic_put_request p = {name,
+                         qualifier,
+                         EIC_SET(2),
+                         EIC_SET(21600),
+                         {0, EIC_DESTINATION(dest), EIC_DESTINATION(dest)}};
     EIC_CHECK_STATUS(init("us-west-2", host, token), EIC_OK);
     EIC_CHECK_STATUS(eic_build_put(&client, &p, DATE, tx,
                                    EIC_PUT_TX_SIZE_MAX(EIC_SESSION_TOKEN_MAX), &tx_len, &err),
@@ -392,7 +410,7 @@ static void failed_client_refuses_to_build(void)
 
 int main(void)
 {
-    EIC_RUN(default_endpoint_is_the_regions);
+    EIC_RUN(default_endpoint_is_the_regions_partition);
     EIC_RUN(host_carries_the_port_only_when_not_default);
     EIC_RUN(bad_endpoints_are_refused);
     EIC_RUN(host_length_stops_at_its_limit);

@@ -93,6 +93,20 @@ static int config_fails(const char *body, eic_status want)
     return is_all_zero(&c, sizeof c);
 }
 
+/* {"KEY":"PREFIX…"}: a string member of n characters, PREFIX and then fill. */
+static const char *string_body(char *buf, const char *key, const char *prefix, char fill, size_t n)
+{
+    size_t k = strlen(key), p = strlen(prefix);
+    buf[0] = '{';
+    buf[1] = '"';
+    memcpy(buf + 2, key, k);
+    memcpy(buf + 2 + k, "\":\"", 3);
+    memcpy(buf + 5 + k, prefix, p);
+    memset(buf + 5 + k + p, fill, n - p);
+    memcpy(buf + 5 + k + n, "\"}", 3);
+    return buf;
+}
+
 /* ---- config ------------------------------------------------------------ */
 
 static void config_real_response_fills_every_member(void)
@@ -133,20 +147,68 @@ static void config_empty_destination_string_is_a_destination(void)
     EIC_CHECK(!c.on_success.present);
 }
 
-static void config_last_modified_with_an_exponent_is_read(void)
+/* {"LastModified":value} reads as ms, keeping text and whether it was a
+ * string. */
+static int last_modified_is(const char *value, int64_t ms, const char *text, int is_string)
 {
+    char body[128];
     eic_event_invoke_config c;
-    EIC_CHECK_STATUS(config_of("{\"LastModified\":1.573687896493E9}", &c), EIC_OK);
-    EIC_CHECK(c.has_last_modified && c.last_modified_ms == 1573687896493LL);
-    EIC_CHECK_STATUS(config_of("{\"LastModified\":1.573687896493e+9}", &c), EIC_OK);
-    EIC_CHECK(c.last_modified_ms == 1573687896493LL);
+    snprintf(body, sizeof body, "{\"LastModified\":%s}", value);
+    eic_status s = config_of(body, &c);
+    if (s != EIC_OK || !c.has_last_modified || c.last_modified_ms != ms ||
+        strcmp(c.last_modified_text, text) != 0 || c.last_modified_is_string != is_string) {
+        printf("  %s: \"%s\", %lld ms, text \"%s\", string %d\n", value, eic_status_str(s),
+               (long long)c.last_modified_ms, c.last_modified_text, c.last_modified_is_string);
+        return 0;
+    }
+    return 1;
 }
 
-static void config_last_modified_as_a_numeric_string_is_read(void)
+static void config_last_modified_number_keeps_its_text(void)
 {
+    EIC_CHECK(last_modified_is("1573687896.493", 1573687896493LL, "1573687896.493", 0));
+    EIC_CHECK(last_modified_is("1573687896", 1573687896000LL, "1573687896", 0));
+}
+
+static void config_last_modified_with_an_exponent_keeps_its_text(void)
+{
+    EIC_CHECK(last_modified_is("1.573687896493E9", 1573687896493LL, "1.573687896493E9", 0));
+    EIC_CHECK(last_modified_is("1.573687896493e+9", 1573687896493LL, "1.573687896493e+9", 0));
+}
+
+static void config_last_modified_as_a_numeric_string_keeps_its_content(void)
+{
+    EIC_CHECK(last_modified_is("\"1573687896.493\"", 1573687896493LL, "1573687896.493", 1));
+}
+
+static void config_last_modified_as_iso8601_is_read_and_keeps_its_content(void)
+{
+    /* What moto sends after an Update. */
+    EIC_CHECK(last_modified_is("\"2026-11-26T17:21:50.975928000Z\"", 1795713710975LL,
+                               "2026-11-26T17:21:50.975928000Z", 1));
+}
+
+static void config_last_modified_impossible_date_is_malformed(void)
+{
+    EIC_CHECK(
+        config_fails("{\"LastModified\":\"2019-02-29T00:00:00Z\"}", EIC_ERR_MALFORMED_RESPONSE));
+}
+
+static void config_last_modified_text_exactly_at_its_limit_fits(void)
+{
+    char body[EIC_TIMESTAMP_TEXT_MAX + 32];
     eic_event_invoke_config c;
-    EIC_CHECK_STATUS(config_of("{\"LastModified\":\"1573687896.493\"}", &c), EIC_OK);
-    EIC_CHECK(c.has_last_modified && c.last_modified_ms == 1573687896493LL);
+    string_body(body, "LastModified", "1573687896.", '0', EIC_TIMESTAMP_TEXT_MAX);
+    EIC_CHECK_STATUS(config_of(body, &c), EIC_OK);
+    EIC_CHECK(c.last_modified_ms == 1573687896000LL);
+    EIC_CHECK(strlen(c.last_modified_text) == EIC_TIMESTAMP_TEXT_MAX);
+}
+
+static void config_last_modified_text_one_longer_is_field_too_long(void)
+{
+    char body[EIC_TIMESTAMP_TEXT_MAX + 32];
+    string_body(body, "LastModified", "1573687896.", '0', EIC_TIMESTAMP_TEXT_MAX + 1);
+    EIC_CHECK(config_fails(body, EIC_ERR_FIELD_TOO_LONG));
 }
 
 static void config_null_members_leave_every_flag_clear(void)
@@ -220,28 +282,20 @@ static void config_unicode_escapes_are_decoded_to_utf8(void)
                    "arn:aws:sns:us-west-2:123456789012:caf\xC3\xA9\xF0\x9F\x98\x80");
 }
 
-/* {"FunctionArn":"aaaa…"} with an ARN of n characters. */
-static const char *arn_body(char *buf, size_t n)
-{
-    static const char head[] = "{\"FunctionArn\":\"";
-    memcpy(buf, head, sizeof head - 1);
-    memset(buf + sizeof head - 1, 'a', n);
-    memcpy(buf + sizeof head - 1 + n, "\"}", 3);
-    return buf;
-}
-
 static void config_function_arn_exactly_at_its_limit_fits(void)
 {
     static char body[EIC_FUNCTION_ARN_MAX + 32];
     eic_event_invoke_config c;
-    EIC_CHECK_STATUS(config_of(arn_body(body, EIC_FUNCTION_ARN_MAX), &c), EIC_OK);
+    EIC_CHECK_STATUS(config_of(string_body(body, "FunctionArn", "", 'a', EIC_FUNCTION_ARN_MAX), &c),
+                     EIC_OK);
     EIC_CHECK(c.has_function_arn && strlen(c.function_arn) == EIC_FUNCTION_ARN_MAX);
 }
 
 static void config_function_arn_one_longer_is_field_too_long(void)
 {
     static char body[EIC_FUNCTION_ARN_MAX + 32];
-    EIC_CHECK(config_fails(arn_body(body, EIC_FUNCTION_ARN_MAX + 1), EIC_ERR_FIELD_TOO_LONG));
+    EIC_CHECK(config_fails(string_body(body, "FunctionArn", "", 'a', EIC_FUNCTION_ARN_MAX + 1),
+                           EIC_ERR_FIELD_TOO_LONG));
 }
 
 static void config_needs_exactly_tokens_per_config_for_every_member(void)
@@ -400,19 +454,20 @@ static void config_redirect_status_is_a_service_error(void)
 
 /* ---- list -------------------------------------------------------------- */
 
-static void list_with_zero_items_and_no_marker_is_empty(void)
+static void list_with_an_empty_array_has_configs_but_no_items(void)
 {
     eic_event_invoke_config items[2];
-    eic_list_result list = {items, 2, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 2};
     EIC_CHECK_STATUS(list_of("{\"FunctionEventInvokeConfigs\":[]}", &list), EIC_OK);
-    EIC_CHECK(list.count == 0 && !list.has_next_marker && list.next_marker[0] == '\0');
+    EIC_CHECK(list.has_configs && list.count == 0);
+    EIC_CHECK(!list.has_next_marker && list.next_marker[0] == '\0');
     EIC_CHECK(list.configs == items && list.capacity == 2);
 }
 
 static void list_with_one_item_and_a_next_marker_reads_both(void)
 {
     eic_event_invoke_config items[1];
-    eic_list_result list = {items, 1, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 1};
     EIC_CHECK_STATUS(list_of("{\"FunctionEventInvokeConfigs\":[" REAL_CONFIG "],"
                              "\"NextMarker\":\"eyJtYXJrZXIiOiAiMSJ9\"}",
                              &list),
@@ -427,7 +482,7 @@ static void list_with_one_item_and_a_next_marker_reads_both(void)
 static void list_with_three_items_fills_a_capacity_of_exactly_three(void)
 {
     eic_event_invoke_config items[3];
-    eic_list_result list = {items, 3, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 3};
     EIC_CHECK_STATUS(list_of("{\"FunctionEventInvokeConfigs\":[" FULL_CONFIG("1") "," FULL_CONFIG(
                                  "2") "," FULL_CONFIG("3") "]}",
                              &list),
@@ -444,36 +499,37 @@ static void list_with_three_items_fills_a_capacity_of_exactly_three(void)
 static void list_with_more_items_than_capacity_is_too_many_items(void)
 {
     eic_event_invoke_config items[2];
-    eic_list_result list = {items, 2, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 2};
     EIC_CHECK_STATUS(list_of("{\"NextMarker\":\"m\",\"FunctionEventInvokeConfigs\":[" FULL_CONFIG(
                                  "1") "," FULL_CONFIG("2") "," FULL_CONFIG("3") "]}",
                              &list),
                      EIC_ERR_TOO_MANY_ITEMS);
     EIC_CHECK(list.count == 0 && !list.has_next_marker && list.next_marker[0] == '\0');
+    EIC_CHECK(!list.has_configs);
     EIC_CHECK(is_all_zero(items, sizeof items));
 }
 
-static void list_with_null_items_and_null_marker_is_empty(void)
+static void list_with_null_items_and_null_marker_has_no_configs(void)
 {
     eic_event_invoke_config items[1];
-    eic_list_result list = {items, 1, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 1};
     EIC_CHECK_STATUS(list_of("{\"FunctionEventInvokeConfigs\":null,\"NextMarker\":null}", &list),
                      EIC_OK);
-    EIC_CHECK(list.count == 0 && !list.has_next_marker);
+    EIC_CHECK(!list.has_configs && list.count == 0 && !list.has_next_marker);
 }
 
-static void list_without_the_items_member_is_empty(void)
+static void list_without_the_items_member_has_no_configs_but_its_marker(void)
 {
     eic_event_invoke_config items[1];
-    eic_list_result list = {items, 1, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 1, .has_configs = 1};
     EIC_CHECK_STATUS(list_of("{\"NextMarker\":\"abc\"}", &list), EIC_OK);
-    EIC_CHECK(list.count == 0 && list.has_next_marker);
+    EIC_CHECK(!list.has_configs && list.count == 0 && list.has_next_marker);
     EIC_CHECK_TEXT(list.next_marker, strlen(list.next_marker), "abc");
 }
 
 static void list_of_capacity_zero_takes_an_empty_page(void)
 {
-    eic_list_result list = {NULL, 0, 0, 0, {0}};
+    eic_list_result list = {.configs = NULL, .capacity = 0};
     EIC_CHECK_STATUS(list_of("{\"FunctionEventInvokeConfigs\":[]}", &list), EIC_OK);
     EIC_CHECK_STATUS(list_of("{\"FunctionEventInvokeConfigs\":[{}]}", &list),
                      EIC_ERR_TOO_MANY_ITEMS);
@@ -482,7 +538,8 @@ static void list_of_capacity_zero_takes_an_empty_page(void)
 static void list_zeroes_every_entry_and_the_marker_first(void)
 {
     eic_event_invoke_config items[3];
-    eic_list_result list = {items, 3, 7, 1, {0}};
+    eic_list_result list = {
+        .configs = items, .capacity = 3, .count = 7, .has_configs = 1, .has_next_marker = 1};
     memset(items, 0x5A, sizeof items);
     memset(list.next_marker, 'x', sizeof list.next_marker);
     EIC_CHECK_STATUS(
@@ -496,7 +553,7 @@ static void list_needs_the_token_count_its_macro_gives(void)
 {
     fixture f;
     eic_event_invoke_config items[3];
-    eic_list_result list = {items, 3, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 3};
     eic_response r =
         response(200, "{\"FunctionEventInvokeConfigs\":[" FULL_CONFIG("1") "," FULL_CONFIG(
                           "2") "," FULL_CONFIG("3") "],\"NextMarker\":\"m\"}");
@@ -511,7 +568,7 @@ static void list_needs_the_token_count_its_macro_gives(void)
 static void list_item_that_is_not_an_object_is_malformed(void)
 {
     eic_event_invoke_config items[2];
-    eic_list_result list = {items, 2, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 2};
     EIC_CHECK_STATUS(list_of("{\"FunctionEventInvokeConfigs\":[{},null]}", &list),
                      EIC_ERR_MALFORMED_RESPONSE);
     EIC_CHECK(list.count == 0 && is_all_zero(items, sizeof items));
@@ -520,7 +577,7 @@ static void list_item_that_is_not_an_object_is_malformed(void)
 static void list_members_of_the_wrong_type_are_malformed(void)
 {
     eic_event_invoke_config items[2];
-    eic_list_result list = {items, 2, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 2};
     EIC_CHECK_STATUS(list_of("{\"FunctionEventInvokeConfigs\":{}}", &list),
                      EIC_ERR_MALFORMED_RESPONSE);
     EIC_CHECK_STATUS(list_of("{\"NextMarker\":1}", &list), EIC_ERR_MALFORMED_RESPONSE);
@@ -530,7 +587,7 @@ static void list_members_of_the_wrong_type_are_malformed(void)
 static void list_unknown_members_are_skipped(void)
 {
     eic_event_invoke_config items[1];
-    eic_list_result list = {items, 1, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 1};
     EIC_CHECK_STATUS(list_of("{\"Extra\":{\"FunctionEventInvokeConfigs\":[{},{}]},"
                              "\"FunctionEventInvokeConfigs\":[{\"Unknown\":[[]]}],\"More\":[1]}",
                              &list),
@@ -541,12 +598,9 @@ static void list_unknown_members_are_skipped(void)
 static void list_marker_longer_than_its_field_is_too_long(void)
 {
     static char body[EIC_MARKER_MAX + 32];
-    eic_list_result list = {NULL, 0, 0, 0, {0}};
-    static const char head[] = "{\"NextMarker\":\"";
-    memcpy(body, head, sizeof head - 1);
-    memset(body + sizeof head - 1, 'm', EIC_MARKER_MAX + 1);
-    memcpy(body + sizeof head - 1 + EIC_MARKER_MAX + 1, "\"}", 3);
-    EIC_CHECK_STATUS(list_of(body, &list), EIC_ERR_FIELD_TOO_LONG);
+    eic_list_result list = {.configs = NULL, .capacity = 0};
+    EIC_CHECK_STATUS(list_of(string_body(body, "NextMarker", "", 'm', EIC_MARKER_MAX + 1), &list),
+                     EIC_ERR_FIELD_TOO_LONG);
     EIC_CHECK(!list.has_next_marker && list.next_marker[0] == '\0');
 }
 
@@ -554,7 +608,7 @@ static void list_null_result_or_null_array_with_capacity_is_invalid(void)
 {
     fixture f;
     eic_response r = response(200, "{}");
-    eic_list_result list = {NULL, 2, 0, 0, {0}};
+    eic_list_result list = {.configs = NULL, .capacity = 2};
     EIC_CHECK_STATUS(eic_parse_list(client_with(&f, TOKENS), &r, NULL, NULL),
                      EIC_ERR_INVALID_ARGUMENT);
     EIC_CHECK_STATUS(eic_parse_list(client_with(&f, TOKENS), &r, &list, NULL),
@@ -565,7 +619,7 @@ static void list_error_status_is_a_service_error(void)
 {
     fixture f;
     eic_event_invoke_config items[1];
-    eic_list_result list = {items, 1, 0, 0, {0}};
+    eic_list_result list = {.configs = items, .capacity = 1};
     eic_error err;
     eic_response r = response(429, "{\"Reason\":\"CallerRateLimitExceeded\",\"Type\":\"User\","
                                    "\"message\":\"Rate exceeded\"}");
@@ -616,8 +670,13 @@ int main(void)
     EIC_RUN(config_real_response_fills_every_member);
     EIC_RUN(config_empty_destination_objects_are_present_without_destination);
     EIC_RUN(config_empty_destination_string_is_a_destination);
-    EIC_RUN(config_last_modified_with_an_exponent_is_read);
-    EIC_RUN(config_last_modified_as_a_numeric_string_is_read);
+    EIC_RUN(config_last_modified_number_keeps_its_text);
+    EIC_RUN(config_last_modified_with_an_exponent_keeps_its_text);
+    EIC_RUN(config_last_modified_as_a_numeric_string_keeps_its_content);
+    EIC_RUN(config_last_modified_as_iso8601_is_read_and_keeps_its_content);
+    EIC_RUN(config_last_modified_impossible_date_is_malformed);
+    EIC_RUN(config_last_modified_text_exactly_at_its_limit_fits);
+    EIC_RUN(config_last_modified_text_one_longer_is_field_too_long);
     EIC_RUN(config_null_members_leave_every_flag_clear);
     EIC_RUN(config_null_destinations_leave_their_flags_clear);
     EIC_RUN(config_with_no_members_leaves_every_flag_clear);
@@ -641,12 +700,12 @@ int main(void)
     EIC_RUN(config_status_outside_three_digits_is_invalid);
     EIC_RUN(config_any_2xx_status_reads_the_body);
     EIC_RUN(config_redirect_status_is_a_service_error);
-    EIC_RUN(list_with_zero_items_and_no_marker_is_empty);
+    EIC_RUN(list_with_an_empty_array_has_configs_but_no_items);
     EIC_RUN(list_with_one_item_and_a_next_marker_reads_both);
     EIC_RUN(list_with_three_items_fills_a_capacity_of_exactly_three);
     EIC_RUN(list_with_more_items_than_capacity_is_too_many_items);
-    EIC_RUN(list_with_null_items_and_null_marker_is_empty);
-    EIC_RUN(list_without_the_items_member_is_empty);
+    EIC_RUN(list_with_null_items_and_null_marker_has_no_configs);
+    EIC_RUN(list_without_the_items_member_has_no_configs_but_its_marker);
     EIC_RUN(list_of_capacity_zero_takes_an_empty_page);
     EIC_RUN(list_zeroes_every_entry_and_the_marker_first);
     EIC_RUN(list_needs_the_token_count_its_macro_gives);

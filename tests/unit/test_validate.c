@@ -170,6 +170,8 @@ static void destination_bad_shapes_are_refused(void)
         "arn:aws:sqs:us-west-2:123456789012:q\r\nX: y",
         "arn:aws:sqs:us-west-2:123456789012:q\x01",
         "arn:aws:sqs:us-west-2:123456789012:q\xc2\x85",
+        "arn:aws:sqs:us-west-2:123456789012:q\xe2\x80\xa8",
+        "arn:aws:sqs:us-west-2:123456789012:q\xe2\x80\xa9",
         "arn:aws:sqs:us-west-2:123456789012:\xff",
         "arn:aws:sqs:us-west-2:123456789012:\xc3",
         "arn:aws:sqs:us-west-2:123456789012:\xed\xa0\x80",
@@ -184,13 +186,22 @@ static void destination_bad_shapes_are_refused(void)
     EIC_CHECK_STATUS(eic_validate_destination(NULL), EIC_ERR_INVALID_ARGUMENT);
 }
 
-static void destination_stops_at_350(void)
+static void destination_stops_at_350_characters(void)
 {
     const char *prefix = "arn:aws:sqs:us-west-2:123456789012:";
     size_t pad = 350 - strlen(prefix);
     EIC_CHECK_STATUS(eic_validate_destination(make(prefix, 'q', pad, "")), EIC_OK);
     EIC_CHECK_STATUS(eic_validate_destination(make(prefix, 'q', pad + 1, "")),
                      EIC_ERR_FIELD_TOO_LONG);
+    /* The model counts characters, not bytes. */
+    static char wide[4 * EIC_DESTINATION_MAX + 8];
+    strcpy(wide, prefix);
+    for (size_t i = 0; i < pad; i++) {
+        strcat(wide, "\xc3\xa9");
+    }
+    EIC_CHECK_STATUS(eic_validate_destination(wide), EIC_OK);
+    strcat(wide, "\xc3\xa9");
+    EIC_CHECK_STATUS(eic_validate_destination(wide), EIC_ERR_FIELD_TOO_LONG);
     EIC_CHECK_STATUS(eic_validate_destination(make("kafka://b", 'k', 248, "")), EIC_OK);
     EIC_CHECK_STATUS(eic_validate_destination(make("kafka://b", 'k', 249, "")),
                      EIC_ERR_INVALID_ARGUMENT);
@@ -219,7 +230,7 @@ int main(void)
     EIC_RUN(integer_ranges_are_inclusive);
     EIC_RUN(destination_forms_are_accepted);
     EIC_RUN(destination_bad_shapes_are_refused);
-    EIC_RUN(destination_stops_at_350);
+    EIC_RUN(destination_stops_at_350_characters);
     EIC_RUN(marker_is_opaque_text_up_to_its_limit);
     return EIC_TEST_END();
 }

@@ -76,14 +76,24 @@ typedef struct {
 /** @brief A present optional integer, for initialisers: `.max_items = EIC_SET(10)`. */
 #define EIC_SET(v) ((eic_optional_int){1, (v)})
 
+/** @brief One destination member (OnSuccess or OnFailure) of a Put or Update. */
+typedef struct {
+    uint8_t is_set;          /**< Send the member: `{"Destination":...}`, or `{}` without one. */
+    const char *destination; /**< ARN, or "" (removes it, Update); NULL sends `{}`. */
+} eic_destination_setting;
+
+/** @brief A destination member that is sent, for initialisers:
+ *         `.on_failure = EIC_DESTINATION("arn:aws:sqs:...")`. */
+#define EIC_DESTINATION(arn) ((eic_destination_setting){1, (arn)})
+
 /**
- * @brief Destinations of a Put or Update. NULL leaves a destination out; ""
- *        sends it empty, which removes it (Update). DestinationConfig is sent
- *        when either is non-NULL.
+ * @brief DestinationConfig of a Put or Update. It is sent when either member is
+ *        set, or when is_set asks for it alone (`"DestinationConfig":{}`).
  */
 typedef struct {
-    const char *on_success; /**< OnSuccess Destination ARN, "" or NULL. */
-    const char *on_failure; /**< OnFailure Destination ARN, "" or NULL. */
+    uint8_t is_set;                     /**< Send DestinationConfig even with no member set. */
+    eic_destination_setting on_success; /**< OnSuccess. */
+    eic_destination_setting on_failure; /**< OnFailure. */
 } eic_destination_config;
 
 /** @brief PutFunctionEventInvokeConfig: replaces the whole configuration. */
@@ -118,14 +128,18 @@ typedef struct {
 typedef struct {
     uint8_t present;         /**< The OnSuccess/OnFailure object was in the response. */
     uint8_t has_destination; /**< It held a Destination (which may be ""). */
-    char destination[EIC_DESTINATION_MAX + 1]; /**< NUL-terminated. */
+    char destination[EIC_DESTINATION_BYTES_MAX + 1]; /**< NUL-terminated. */
 } eic_destination;
 
 /** @brief A FunctionEventInvokeConfig. A member the response left out or sent
  *         as null has its flag clear. */
 typedef struct {
-    uint8_t has_last_modified;                     /**< LastModified was sent. */
-    int64_t last_modified_ms;                      /**< Epoch milliseconds. */
+    uint8_t has_last_modified; /**< LastModified was sent. */
+    int64_t last_modified_ms;  /**< Epoch milliseconds. */
+    /** LastModified as sent: a JSON number's text, or a string's content
+     *  (ISO 8601 or digits); lets a tool echo it the way the AWS CLI does. */
+    char last_modified_text[EIC_TIMESTAMP_TEXT_MAX + 1];
+    uint8_t last_modified_is_string;               /**< LastModified was a JSON string. */
     uint8_t has_function_arn;                      /**< FunctionArn was sent. */
     char function_arn[EIC_FUNCTION_ARN_MAX + 1];   /**< NUL-terminated. */
     eic_optional_int maximum_retry_attempts;       /**< MaximumRetryAttempts. */
@@ -140,6 +154,7 @@ typedef struct {
     eic_event_invoke_config *configs;     /**< Caller's array. */
     size_t capacity;                      /**< Entries in configs. */
     size_t count;                         /**< Entries filled. */
+    uint8_t has_configs;                  /**< FunctionEventInvokeConfigs was sent. */
     uint8_t has_next_marker;              /**< More pages follow. */
     char next_marker[EIC_MARKER_MAX + 1]; /**< NUL-terminated. */
 } eic_list_result;
@@ -236,13 +251,14 @@ typedef struct {
      sizeof "Authorization: \r\n" - 1 +                                                            \
      EIC_SIGV4_AUTHORIZATION_MAX(sizeof "content-type;host;x-amz-date;x-amz-security-token" - 1) + \
      sizeof "Content-Length: 99999\r\n\r\n" - 1)
-/** Largest Put or Update body: every member, both destinations with every
- *  character escaped to two bytes. */
+/** Largest Put or Update body: every member, both destinations of 350
+ *  characters of up to four bytes each (UTF-8; an escaped ASCII character
+ *  takes two). */
 #define EIC_BODY_MAX                                                          \
     (sizeof "{\"MaximumRetryAttempts\":2,\"MaximumEventAgeInSeconds\":21600," \
             "\"DestinationConfig\":{\"OnSuccess\":{\"Destination\":\"\"},"    \
             "\"OnFailure\":{\"Destination\":\"\"}}}" -                        \
-     1 + 4 * EIC_DESTINATION_MAX)
+     1 + 8 * EIC_DESTINATION_MAX)
 /** Put or Update. */
 #define EIC_PUT_TX_SIZE_MAX(token_len) \
     (EIC_TX_HEAD_MAX_(sizeof "?Qualifier=" - 1 + 3 * EIC_QUALIFIER_MAX, token_len) + EIC_BODY_MAX)

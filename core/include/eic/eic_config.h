@@ -50,6 +50,18 @@
 #define EIC_FUNCTION_ARN_MAX 320
 #endif
 
+/** @brief Longest Destination a result can hold, in bytes (the model allows 350
+ *  characters; real destination ARNs are ASCII). */
+#ifndef EIC_DESTINATION_BYTES_MAX
+#define EIC_DESTINATION_BYTES_MAX 350
+#endif
+
+/** @brief Longest LastModified text kept beside its value (ISO 8601 with
+ *  nanoseconds and an offset is 35). */
+#ifndef EIC_TIMESTAMP_TEXT_MAX
+#define EIC_TIMESTAMP_TEXT_MAX 40
+#endif
+
 /** @brief Longest pagination marker (List's NextMarker, and Marker when sent back). */
 #ifndef EIC_MARKER_MAX
 #define EIC_MARKER_MAX 512

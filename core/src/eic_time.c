@@ -1,0 +1,107 @@
+/* Calendar arithmetic (core, utility). */
+#include "eic_time.h"
+
+#define MS_PER_DAY 86400000LL
+
+int32_t eic_time_days_from_civil(int32_t year, int32_t month, int32_t day)
+{
+    /* Count from 0000-03-01 so that the leap day ends a year, in 400-year
+     * eras of 146097 days. January and February of year 0 belong to year
+     * -1, whose era must round down, not toward zero. */
+    int32_t y = year - (month <= 2);
+    int32_t era = (y >= 0 ? y : y - 399) / 400;
+    int32_t year_of_era = y - era * 400;
+    int32_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int32_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+static int days_in_month(int32_t year, int32_t month)
+{
+    static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return days[month - 1] + (month == 2 && leap);
+}
+
+/* Exactly `digits` decimal digits at *p, advancing it. */
+static int digits_at(const char **p, const char *end, int digits, int32_t *v)
+{
+    *v = 0;
+    if (end - *p < digits) {
+        return 0;
+    }
+    for (int i = 0; i < digits; i++, (*p)++) {
+        if (**p < '0' || **p > '9') {
+            return 0;
+        }
+        *v = *v * 10 + (**p - '0');
+    }
+    return 1;
+}
+
+static int expect(const char **p, const char *end, char c)
+{
+    if (*p < end && **p == c) {
+        (*p)++;
+        return 1;
+    }
+    return 0;
+}
+
+/* Z, ±hh:mm or ±hhmm, as minutes east of UTC; nothing at all is UTC. */
+static int zone(const char **p, const char *end, int32_t *minutes)
+{
+    *minutes = 0;
+    if (*p == end || expect(p, end, 'Z') || expect(p, end, 'z')) {
+        return 1;
+    }
+    int sign = **p == '-' ? -1 : 1;
+    int32_t hh, mm;
+    if (!expect(p, end, '+') && !expect(p, end, '-')) {
+        return 0;
+    }
+    if (!digits_at(p, end, 2, &hh)) {
+        return 0;
+    }
+    expect(p, end, ':');
+    if (!digits_at(p, end, 2, &mm) || hh > 23 || mm > 59) {
+        return 0;
+    }
+    *minutes = sign * (hh * 60 + mm);
+    return 1;
+}
+
+int eic_time_parse_iso8601(const char *s, size_t n, int64_t *ms)
+{
+    const char *p = s;
+    const char *end = s + n;
+    int32_t year, month, day, hour, minute, second, offset, frac = 0;
+    if (!digits_at(&p, end, 4, &year) || !expect(&p, end, '-') || !digits_at(&p, end, 2, &month) ||
+        !expect(&p, end, '-') || !digits_at(&p, end, 2, &day) ||
+        !(expect(&p, end, 'T') || expect(&p, end, 't') || expect(&p, end, ' ')) ||
+        !digits_at(&p, end, 2, &hour) || !expect(&p, end, ':') || !digits_at(&p, end, 2, &minute) ||
+        !expect(&p, end, ':') || !digits_at(&p, end, 2, &second)) {
+        return 0;
+    }
+    if (expect(&p, end, '.') || expect(&p, end, ',')) {
+        int count = 0;
+        for (; p < end && *p >= '0' && *p <= '9'; p++, count++) {
+            if (count < 3) {
+                frac = frac * 10 + (*p - '0');
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        for (; count < 3; count++) {
+            frac *= 10;
+        }
+    }
+    if (!zone(&p, end, &offset) || p != end || month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59) {
+        return 0;
+    }
+    int64_t seconds = (int64_t)hour * 3600 + minute * 60 + second - (int64_t)offset * 60;
+    *ms = (int64_t)eic_time_days_from_civil(year, month, day) * MS_PER_DAY + seconds * 1000 + frac;
+    return 1;
+}
