@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The main job, for now: build eic on a fresh Debian machine and sign a sample
-# Lambda PutFunctionEventInvokeConfig request with AWS's documentation
-# credentials, printing the request as it would go on the wire.
-# (Sending it for real comes with the network layer.)
+# The main job, for now: build eic on a fresh Debian machine, then show what it
+# sends: a signed PutFunctionEventInvokeConfig request (the one firmware uses
+# most) and a List request, printed byte for byte by `eic --dry-run`, with
+# AWS's documentation credentials. No network is touched.
+# (Sending for real comes with the network layer.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,25 +11,28 @@ if [ "${EIC_SKIP_APT:-0}" != 1 ]; then
     sudo=""
     [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq cmake gcc make libmbedtls-dev python3 >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        build-essential cmake libmbedtls-dev libjsmn-dev python3 >/dev/null
 fi
 
 cmake -S . -B build >/dev/null
-cmake --build build -j2 --target eic-sigv4 >/dev/null
+cmake --build build -j2 --target eic-cli >/dev/null
 
-now=$(date -u +%Y%m%dT%H%M%SZ)
-body='{"MaximumRetryAttempts":0,"MaximumEventAgeInSeconds":3600}'
-request=$(printf '%s\n' \
-    "PUT /2019-09-25/functions/my-function/event-invoke-config HTTP/1.1" \
-    "Host: lambda.us-west-2.amazonaws.com" \
-    "Content-Type: application/json" \
-    "X-Amz-Date: $now" \
-    "" \
-    "$body")
+export AWS_ACCESS_KEY_ID=AKIDEXAMPLE
+export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
+export AWS_DEFAULT_REGION=us-west-2
 
-echo "Signed request (documentation credentials AKIDEXAMPLE, us-west-2, $now):"
+echo "== eic put-function-event-invoke-config --dry-run"
+build/bin/eic put-function-event-invoke-config --function-name my-function \
+    --maximum-retry-attempts 0 --maximum-event-age-in-seconds 3600 \
+    --destination-config '{"OnFailure":{"Destination":"arn:aws:sqs:us-west-2:123456789012:dlq"}}' \
+    --dry-run
 echo
-printf '%s' "$request" | build/bin/eic-sigv4 --sreq \
-    --access-key-id AKIDEXAMPLE --secret-access-key wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY \
-    --region us-west-2 --service lambda --time "$now"
 echo
+echo "== eic list-function-event-invoke-configs --dry-run"
+build/bin/eic list-function-event-invoke-configs --function-name my-function --max-items 10 \
+    --dry-run
+echo
+echo "== a refused input never reaches the wire (exit 252):"
+build/bin/eic put-function-event-invoke-config --function-name my-function \
+    --maximum-retry-attempts 3 --dry-run 2>&1 || echo "exit status $?"
