@@ -77,11 +77,11 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
     const char *p;
     if (starts_with_ci(url, "https://")) {
         c->tls = 1;
-        c->port = 443;
+        c->port_number = 443;
         p = url + 8;
     } else if (starts_with_ci(url, "http://")) {
         c->tls = 0;
-        c->port = 80;
+        c->port_number = 80;
         p = url + 7;
     } else {
         return EIC_ERR_INVALID_ARGUMENT;
@@ -112,7 +112,7 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
         if (p == digits || port == 0 || port > 65535u) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
-        c->port = (uint16_t)port;
+        c->port_number = (uint16_t)port;
     }
     if (*p == '/') {
         p++;
@@ -164,8 +164,13 @@ static eic_status default_endpoint(eic_client *c, const char *region)
     memcpy(c->host + 7 + region_len, suffix, strlen(suffix) + 1);
     c->host_len = len;
     c->tls = 1;
-    c->port = 443;
+    c->port_number = 443;
     return EIC_OK;
+}
+
+static uint32_t or_default(uint32_t value, uint32_t fallback)
+{
+    return value != 0 ? value : fallback;
 }
 
 eic_status eic_client_init(eic_client *client, const eic_client_config *config)
@@ -174,7 +179,9 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
         return EIC_ERR_INVALID_ARGUMENT;
     }
     memset(client, 0, sizeof *client);
-    if (config == NULL || (config->tokens == NULL && config->token_count != 0)) {
+    if (config == NULL || (config->tokens == NULL && config->token_count != 0) ||
+        (config->tx.data == NULL && config->tx.size != 0) ||
+        (config->rx.data == NULL && config->rx.size != 0)) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     const eic_credentials *cred = &config->credentials;
@@ -194,12 +201,25 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
     client->session_token = cred->session_token;
     client->tokens = config->tokens;
     client->token_count = config->token_count;
+    client->port = config->port;
+    client->tx = config->tx;
+    client->rx = config->rx;
+    client->connect_timeout_ms = or_default(config->connect_timeout_ms, EIC_CONNECT_TIMEOUT_MS);
+    client->read_timeout_ms = or_default(config->read_timeout_ms, EIC_READ_TIMEOUT_MS);
+    client->retry_base_ms = or_default(config->retry_base_ms, EIC_RETRY_BASE_MS);
+    client->retry_after_max_ms = or_default(config->retry_after_max_ms, EIC_RETRY_AFTER_MAX_MS);
+    client->retry_tokens = EIC_RETRY_QUOTA;
     return EIC_OK;
 }
 
 void eic_client_deinit(eic_client *client)
 {
-    if (client != NULL) {
-        eic_sigv4_signer_clear(&client->signer);
+    if (client == NULL) {
+        return;
     }
+    if (client->connected && client->port != NULL) {
+        client->port->close(client->port->ctx);
+        client->connected = 0;
+    }
+    eic_sigv4_signer_clear(&client->signer);
 }

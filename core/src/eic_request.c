@@ -157,9 +157,9 @@ static void write_host(eic_sink *k, const eic_client *c, eic_sigv4_header *slot)
     eic_sink_puts(k, "Host: ");
     slot->value = k->buf + k->len;
     eic_sink_put(k, c->host, c->host_len);
-    if (c->port != (c->tls ? 443 : 80)) {
+    if (c->port_number != (c->tls ? 443 : 80)) {
         eic_sink_putc(k, ':');
-        eic_sink_putu(k, c->port);
+        eic_sink_putu(k, c->port_number);
     }
     slot->value_len = (size_t)(k->buf + k->len - slot->value);
     eic_sink_puts(k, "\r\n");

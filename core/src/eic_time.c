@@ -1,6 +1,8 @@
 /* Calendar arithmetic (core, utility). */
 #include "eic_time.h"
 
+#include <string.h>
+
 #define MS_PER_DAY 86400000LL
 
 int32_t eic_time_days_from_civil(int32_t year, int32_t month, int32_t day)
@@ -103,5 +105,86 @@ int eic_time_parse_iso8601(const char *s, size_t n, int64_t *ms)
     }
     int64_t seconds = (int64_t)hour * 3600 + minute * 60 + second - (int64_t)offset * 60;
     *ms = (int64_t)eic_time_days_from_civil(year, month, day) * MS_PER_DAY + seconds * 1000 + frac;
+    return 1;
+}
+
+/* The inverse of eic_time_days_from_civil for days >= 0 (1970 onwards). */
+static void civil_from_days(int32_t days, int32_t *year, int32_t *month, int32_t *day)
+{
+    int32_t z = days + 719468;
+    int32_t era = z / 146097;
+    int32_t day_of_era = z - era * 146097;
+    int32_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    int32_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    int32_t mp = (5 * day_of_year + 2) / 153;
+    *day = day_of_year - (153 * mp + 2) / 5 + 1;
+    *month = mp < 10 ? mp + 3 : mp - 9;
+    *year = year_of_era + era * 400 + (*month <= 2);
+}
+
+static void put_digits(char *out, int32_t v, int digits)
+{
+    for (int i = digits - 1; i >= 0; i--) {
+        out[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
+int eic_time_format_amz_date(int64_t epoch_s, char out[17])
+{
+    if (epoch_s < 0 || epoch_s > 253402300799LL) {
+        return 0;
+    }
+    /* Seconds of the day first: 32-bit division only (no 64-bit helper). */
+    int32_t days = 0;
+    while (epoch_s >= 86400LL * 10000) {
+        epoch_s -= 86400LL * 10000;
+        days += 10000;
+    }
+    int32_t rest = (int32_t)epoch_s;
+    days += rest / 86400;
+    rest %= 86400;
+    int32_t year, month, day;
+    civil_from_days(days, &year, &month, &day);
+    put_digits(out, year, 4);
+    put_digits(out + 4, month, 2);
+    put_digits(out + 6, day, 2);
+    out[8] = 'T';
+    put_digits(out + 9, rest / 3600, 2);
+    put_digits(out + 11, rest / 60 % 60, 2);
+    put_digits(out + 13, rest % 60, 2);
+    out[15] = 'Z';
+    out[16] = '\0';
+    return 1;
+}
+
+int eic_time_parse_http_date(const char *s, size_t n, int64_t *epoch_s)
+{
+    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    const char *p = s + 5; /* after "Sun, " */
+    const char *end = s + n;
+    int32_t day, year, hour, minute, second, month = 0;
+    if (n != 29 || s[3] != ',' || s[4] != ' ' || memcmp(s + 25, " GMT", 4) != 0) {
+        return 0;
+    }
+    if (!digits_at(&p, end, 2, &day) || !expect(&p, end, ' ')) {
+        return 0;
+    }
+    for (int32_t m = 0; m < 12; m++) {
+        if (memcmp(p, months + 3 * m, 3) == 0) {
+            month = m + 1;
+        }
+    }
+    p += 3;
+    if (month == 0 || !expect(&p, end, ' ') || !digits_at(&p, end, 4, &year) ||
+        !expect(&p, end, ' ') || !digits_at(&p, end, 2, &hour) || !expect(&p, end, ':') ||
+        !digits_at(&p, end, 2, &minute) || !expect(&p, end, ':') ||
+        !digits_at(&p, end, 2, &second) || day < 1 || day > days_in_month(year, month) ||
+        hour > 23 || minute > 59 || second > 60) {
+        return 0;
+    }
+    *epoch_s = (int64_t)eic_time_days_from_civil(year, month, day) * 86400 + hour * 3600 +
+               minute * 60 + second;
     return 1;
 }

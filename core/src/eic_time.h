@@ -15,4 +15,12 @@ int32_t eic_time_days_from_civil(int32_t year, int32_t month, int32_t day);
  * range. */
 int eic_time_parse_iso8601(const char *s, size_t n, int64_t *ms);
 
+/* Epoch seconds (0 .. 253402300799, years 1970..9999) as SigV4's X-Amz-Date,
+ * `YYYYMMDDTHHMMSSZ`, NUL-terminated. Returns 0 when out of range. */
+int eic_time_format_amz_date(int64_t epoch_s, char out[17]);
+
+/* An HTTP Date header in IMF-fixdate form, `Sun, 06 Nov 1994 08:49:37 GMT`,
+ * to epoch seconds. Returns 1 on success, 0 otherwise. */
+int eic_time_parse_http_date(const char *s, size_t n, int64_t *epoch_s);
+
 #endif /* EIC_TIME_H */

@@ -203,6 +203,53 @@ static void iso8601_reads_only_the_length_it_is_given(void)
     EIC_CHECK(!eic_time_parse_iso8601(text, 20, &got));
 }
 
+static int amz_date_is(int64_t epoch_s, const char *want)
+{
+    char out[17];
+    if (!eic_time_format_amz_date(epoch_s, out) || strcmp(out, want) != 0) {
+        printf("  %lld: got %s, want %s\n", (long long)epoch_s, out, want);
+        return 0;
+    }
+    return 1;
+}
+
+static void amz_date_formats_utc_civil_time(void)
+{
+    EIC_CHECK(amz_date_is(0, "19700101T000000Z"));
+    EIC_CHECK(amz_date_is(1440938160, "20150830T123600Z"));
+    EIC_CHECK(amz_date_is(951782400, "20000229T000000Z"));
+    EIC_CHECK(amz_date_is(2147483647, "20380119T031407Z"));
+    EIC_CHECK(amz_date_is(4102444800LL, "21000101T000000Z"));
+    EIC_CHECK(amz_date_is(253402300799LL, "99991231T235959Z"));
+}
+
+static void amz_date_outside_four_digit_years_is_refused(void)
+{
+    char out[17];
+    EIC_CHECK(!eic_time_format_amz_date(-1, out));
+    EIC_CHECK(!eic_time_format_amz_date(253402300800LL, out));
+}
+
+static void http_date_is_read(void)
+{
+    int64_t t = 0;
+    EIC_CHECK(eic_time_parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT", 29, &t) && t == 784111777);
+    EIC_CHECK(eic_time_parse_http_date("Thu, 26 Nov 2026 17:00:00 GMT", 29, &t) && t == 1795712400);
+}
+
+static void malformed_http_dates_are_refused(void)
+{
+    static const char *const bad[] = {
+        "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 31 Nov 1994 08:49:37 GMT",
+        "Sun, 06 Nox 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
+        "Sun Nov  6 08:49:37 1994",      "Sun, 06 Nov 1994 24:49:37 GMT",
+    };
+    int64_t t;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        EIC_CHECK(!eic_time_parse_http_date(bad[i], strlen(bad[i]), &t));
+    }
+}
+
 int main(void)
 {
     EIC_RUN(days_from_civil_is_zero_at_the_epoch);
@@ -228,5 +275,9 @@ int main(void)
     EIC_RUN(iso8601_with_a_missing_or_short_part_is_rejected);
     EIC_RUN(iso8601_with_other_characters_is_rejected);
     EIC_RUN(iso8601_reads_only_the_length_it_is_given);
+    EIC_RUN(amz_date_formats_utc_civil_time);
+    EIC_RUN(amz_date_outside_four_digit_years_is_refused);
+    EIC_RUN(http_date_is_read);
+    EIC_RUN(malformed_http_dates_are_refused);
     return EIC_TEST_END();
 }

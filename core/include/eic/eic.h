@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "eic/eic_config.h"
+#include "eic/eic_port.h"
 #include "eic/eic_sigv4.h"
 #include "eic/eic_status.h"
 
@@ -190,6 +191,7 @@ typedef struct {
     uint8_t has_retry_after;                  /**< Retry-After was sent (seconds). */
     uint32_t retry_after_s;                   /**< Its value. */
     uint8_t truncated;                        /**< A field above was cut to fit. */
+    uint8_t attempts;                         /**< Blocking calls: attempts made. */
     const char *invalid_parameter;            /**< Validation: the member at fault. */
 } eic_error;
 
@@ -200,6 +202,12 @@ typedef struct {
     const char *session_token;     /**< Temporary credentials' token, or NULL. */
 } eic_credentials;
 
+/** @brief A caller-owned buffer. */
+typedef struct {
+    uint8_t *data; /**< The bytes. */
+    size_t size;   /**< Their number. */
+} eic_buffer;
+
 /** @brief What eic_client_init() needs. Strings are borrowed. */
 typedef struct {
     const char *region;          /**< e.g. `us-west-2`. */
@@ -207,6 +215,16 @@ typedef struct {
     eic_credentials credentials; /**< Access keys. */
     eic_json_token *tokens;      /**< Token array for parsing responses. */
     size_t token_count;          /**< Entries in tokens. */
+    /** The blocking calls only: the transport (e.g. port/posix, or port/tls
+     *  over it for https) and the buffers a request and a response use. */
+    eic_port *port;
+    eic_buffer tx; /**< Transmit buffer: EIC_*_TX_SIZE_MAX() is always enough. */
+    eic_buffer rx; /**< Receive buffer: a response larger than it is an error. */
+    /** Timeouts and retry pacing; 0 takes the eic_config.h default. */
+    uint32_t connect_timeout_ms; /**< Default EIC_CONNECT_TIMEOUT_MS. */
+    uint32_t read_timeout_ms;    /**< Default EIC_READ_TIMEOUT_MS. */
+    uint32_t retry_base_ms;      /**< Default EIC_RETRY_BASE_MS. */
+    uint32_t retry_after_max_ms; /**< Default EIC_RETRY_AFTER_MAX_MS. */
 } eic_client_config;
 
 /** @brief A client. One per thread; the members are private. */
@@ -216,10 +234,20 @@ typedef struct {
     size_t session_token_len;    /**< @private */
     char host[EIC_HOST_MAX + 1]; /**< @private Endpoint host (IPv6 in brackets). */
     size_t host_len;             /**< @private */
-    uint16_t port;               /**< @private */
+    uint16_t port_number;        /**< @private */
     uint8_t tls;                 /**< @private 1 for https. */
+    uint8_t connected;           /**< @private A keep-alive connection is open. */
     eic_json_token *tokens;      /**< @private */
     size_t token_count;          /**< @private */
+    eic_port *port;              /**< @private */
+    eic_buffer tx;               /**< @private */
+    eic_buffer rx;               /**< @private */
+    uint32_t connect_timeout_ms; /**< @private */
+    uint32_t read_timeout_ms;    /**< @private */
+    uint32_t retry_base_ms;      /**< @private */
+    uint32_t retry_after_max_ms; /**< @private */
+    uint32_t retry_tokens;       /**< @private Retry quota left. */
+    int32_t clock_offset_s;      /**< @private Server time minus local time. */
 } eic_client;
 
 /** @brief An HTTP response as the parse half needs it. Pointers may be NULL
@@ -232,6 +260,8 @@ typedef struct {
     size_t request_id_len;   /**< Its length. */
     const char *retry_after; /**< `Retry-After` value, or NULL. */
     size_t retry_after_len;  /**< Its length. */
+    const char *date;        /**< `Date` value, or NULL (clock-skew correction). */
+    size_t date_len;         /**< Its length. */
     const char *body;        /**< The body, or NULL. */
     size_t body_len;         /**< Its length. */
 } eic_response;
@@ -284,7 +314,8 @@ typedef struct {
 eic_status eic_client_init(eic_client *client, const eic_client_config *config);
 
 /**
- * @brief Wipes the client's cached signing key. NULL is ignored.
+ * @brief Closes the client's connection, if one is open, and wipes its
+ *        cached signing key. NULL is ignored.
  * @param[in,out] client The client.
  */
 void eic_client_deinit(eic_client *client);
@@ -339,6 +370,36 @@ eic_status eic_parse_list(eic_client *client, const eic_response *response, eic_
                           eic_error *err);
 /** Delete: no body on success. */
 eic_status eic_parse_delete(eic_client *client, const eic_response *response, eic_error *err);
+/** @} */
+
+/**
+ * @name Blocking calls: validate, sign, send, receive, parse, with retries
+ * The client's port, tx and rx must be set. Each attempt is signed anew with
+ * the port's UTC clock (corrected by the offset learnt from a clock-skew
+ * error). Retries follow botocore's standard mode: at most
+ * EIC_RETRY_MAX_ATTEMPTS attempts, full-jitter exponential backoff, a retry
+ * quota per client; connection errors, timeouts, 500/502/503/504 and
+ * throttling errors are retried, Retry-After is honoured up to its cap. A
+ * keep-alive connection is reused, and reopened when the server closed it.
+ * err->attempts tells how many attempts were made.
+ * @return As the build and parse halves, plus ::EIC_ERR_NETWORK,
+ *         ::EIC_ERR_TIMEOUT, ::EIC_ERR_TLS, ::EIC_ERR_PROTOCOL and
+ *         ::EIC_ERR_RESPONSE_TOO_LARGE.
+ * @{
+ */
+eic_status eic_put_function_event_invoke_config(eic_client *client, const eic_put_request *request,
+                                                eic_event_invoke_config *config, eic_error *err);
+eic_status eic_update_function_event_invoke_config(eic_client *client,
+                                                   const eic_update_request *request,
+                                                   eic_event_invoke_config *config, eic_error *err);
+eic_status eic_get_function_event_invoke_config(eic_client *client, const eic_get_request *request,
+                                                eic_event_invoke_config *config, eic_error *err);
+eic_status eic_delete_function_event_invoke_config(eic_client *client,
+                                                   const eic_delete_request *request,
+                                                   eic_error *err);
+eic_status eic_list_function_event_invoke_configs(eic_client *client,
+                                                  const eic_list_request *request,
+                                                  eic_list_result *list, eic_error *err);
 /** @} */
 
 #ifdef __cplusplus

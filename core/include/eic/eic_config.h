@@ -88,4 +88,58 @@
 #define EIC_JSON_SPARE_TOKENS 16
 #endif
 
+/** @brief Time allowed to open a connection (TLS handshake included). */
+#ifndef EIC_CONNECT_TIMEOUT_MS
+#define EIC_CONNECT_TIMEOUT_MS 10000
+#endif
+
+/** @brief Longest silence while sending or receiving before an attempt times out. */
+#ifndef EIC_READ_TIMEOUT_MS
+#define EIC_READ_TIMEOUT_MS 10000
+#endif
+
+/** @brief Deadline of one attempt: connect, send and receive together. */
+#ifndef EIC_ATTEMPT_TIMEOUT_MS
+#define EIC_ATTEMPT_TIMEOUT_MS 30000
+#endif
+
+/** @brief Attempts per call, the first included (botocore's standard mode: 3). */
+#ifndef EIC_RETRY_MAX_ATTEMPTS
+#define EIC_RETRY_MAX_ATTEMPTS 3
+#endif
+
+/** @brief Backoff base: before attempt n+1 eic sleeps a random time in
+ *  [0, min(base * 2^(n-1), EIC_RETRY_MAX_BACKOFF_MS)]. */
+#ifndef EIC_RETRY_BASE_MS
+#define EIC_RETRY_BASE_MS 1000
+#endif
+
+/** @brief Longest backoff before a retry (botocore: 20 s). */
+#ifndef EIC_RETRY_MAX_BACKOFF_MS
+#define EIC_RETRY_MAX_BACKOFF_MS 20000
+#endif
+
+/** @brief Longest Retry-After honoured; a longer one is waited only this long. */
+#ifndef EIC_RETRY_AFTER_MAX_MS
+#define EIC_RETRY_AFTER_MAX_MS 20000
+#endif
+
+/** @brief Retry quota of a client (botocore: 500 tokens). */
+#ifndef EIC_RETRY_QUOTA
+#define EIC_RETRY_QUOTA 500
+#endif
+
+/** @brief Quota a retry costs (botocore: 5), and after a timeout (10). */
+#ifndef EIC_RETRY_COST
+#define EIC_RETRY_COST 5
+#endif
+#ifndef EIC_RETRY_TIMEOUT_COST
+#define EIC_RETRY_TIMEOUT_COST 10
+#endif
+
+/** @brief Quota a first-try success gives back (botocore: 1). */
+#ifndef EIC_RETRY_SUCCESS_REFILL
+#define EIC_RETRY_SUCCESS_REFILL 1
+#endif
+
 #endif /* EIC_CONFIG_H */

@@ -23,7 +23,12 @@ extern "C" {
     X(EIC_ERR_TOO_FEW_TOKENS, "JSON token array too small for the response")      \
     X(EIC_ERR_TOO_MANY_ITEMS, "list page holds more items than the result array") \
     X(EIC_ERR_MALFORMED_RESPONSE, "response does not match the API")              \
-    X(EIC_ERR_SERVICE, "the service returned an error")
+    X(EIC_ERR_SERVICE, "the service returned an error")                           \
+    X(EIC_ERR_NETWORK, "network error (resolve, connect, reset)")                 \
+    X(EIC_ERR_TIMEOUT, "timed out")                                               \
+    X(EIC_ERR_TLS, "TLS error (handshake, certificate or host name)")             \
+    X(EIC_ERR_PROTOCOL, "response is not valid HTTP/1.1")                         \
+    X(EIC_ERR_RESPONSE_TOO_LARGE, "response larger than the receive buffer")
 
 /** @brief Result of every eic call. ::EIC_OK is 0; every error is non-zero. */
 typedef enum {

@@ -1,0 +1,279 @@
+/* HTTP/1.1 response reading (core, protocol layer). */
+#include "eic_http.h"
+
+#include <string.h>
+
+#include "eic_uri.h"
+
+static int lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static int name_is(const char *name, size_t n, const char *lower_lit)
+{
+    size_t i = 0;
+    for (; i < n && lower_lit[i] != '\0'; i++) {
+        if (lower((unsigned char)name[i]) != lower_lit[i]) {
+            return 0;
+        }
+    }
+    return i == n && lower_lit[i] == '\0';
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* The end of the line starting at p (the '\n'), or NULL. */
+static const char *line_end(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl;
+}
+
+size_t eic_http_head_length(const uint8_t *buf, size_t len)
+{
+    /* A blank line: "\r\n\r\n", or a bare "\n\n" from lenient servers. */
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (buf[i] == '\n' &&
+            (buf[i + 1] == '\n' || (buf[i + 1] == '\r' && i + 2 < len && buf[i + 2] == '\n'))) {
+            return i + (buf[i + 1] == '\n' ? 2 : 3);
+        }
+    }
+    return 0;
+}
+
+int eic_http_status_has_no_body(int status)
+{
+    return (status >= 100 && status < 200) || status == 204 || status == 304;
+}
+
+/* Decimal digits only, no overflow. */
+static int parse_size(const char *p, size_t n, size_t *out)
+{
+    size_t v = 0;
+    if (n == 0) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9' || v > ((size_t)-1 - 9) / 10) {
+            return 0;
+        }
+        v = v * 10 + (size_t)(p[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* Whether a comma-separated header value lists token (any case). */
+static int lists(const char *p, size_t n, const char *token)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (is_blank(p[i]) || p[i] == ',')) {
+            i++;
+        }
+        size_t start = i;
+        while (i < n && p[i] != ',') {
+            i++;
+        }
+        size_t end = i;
+        while (end > start && is_blank(p[end - 1])) {
+            end--;
+        }
+        if (name_is(p + start, end - start, token)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static eic_status header(eic_http_head *h, const char *name, size_t name_len, const char *v,
+                         size_t n)
+{
+    eic_http_value value = {v, n};
+    if (name_is(name, name_len, "content-length")) {
+        size_t cl;
+        if (!parse_size(v, n, &cl) || (h->has_length && cl != h->content_length)) {
+            return EIC_ERR_PROTOCOL;
+        }
+        h->has_length = 1;
+        h->content_length = cl;
+    } else if (name_is(name, name_len, "transfer-encoding")) {
+        /* Only chunked is understood: eic never asks for another coding. */
+        if (!name_is(v, n, "chunked") || h->chunked) {
+            return EIC_ERR_PROTOCOL;
+        }
+        h->chunked = 1;
+    } else if (name_is(name, name_len, "connection")) {
+        if (lists(v, n, "close")) {
+            h->close = 1;
+        }
+    } else if (name_is(name, name_len, "x-amzn-errortype")) {
+        h->error_type = value;
+    } else if (name_is(name, name_len, "x-amzn-requestid")) {
+        h->request_id = value;
+    } else if (name_is(name, name_len, "retry-after")) {
+        h->retry_after = value;
+    } else if (name_is(name, name_len, "date")) {
+        h->date = value;
+    }
+    return EIC_OK;
+}
+
+/* "HTTP/1.x SP DDD [SP reason]"; HTTP/1.0 closes unless it says keep-alive,
+ * which eic does not ask for: it closes. */
+static eic_status status_line(eic_http_head *h, const char *p, size_t n)
+{
+    if (n < 12 || memcmp(p, "HTTP/1.", 7) != 0 || (p[7] != '0' && p[7] != '1') || p[8] != ' ' ||
+        p[9] < '1' || p[9] > '9' || p[10] < '0' || p[10] > '9' || p[11] < '0' || p[11] > '9' ||
+        (n > 12 && p[12] != ' ')) {
+        return EIC_ERR_PROTOCOL;
+    }
+    h->status = (p[9] - '0') * 100 + (p[10] - '0') * 10 + (p[11] - '0');
+    h->close = p[7] == '0';
+    return EIC_OK;
+}
+
+eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_head *h)
+{
+    const char *p = (const char *)buf;
+    const char *end = p + head_len;
+    memset(h, 0, sizeof *h);
+    h->head_len = head_len;
+    for (int first = 1;; first = 0) {
+        const char *nl = line_end(p, end);
+        if (nl == NULL) {
+            return EIC_ERR_PROTOCOL;
+        }
+        size_t n = (size_t)(nl - p);
+        if (n != 0 && p[n - 1] == '\r') {
+            n--;
+        }
+        if (n == 0) {
+            return first ? EIC_ERR_PROTOCOL : EIC_OK; /* the blank line */
+        }
+        eic_status st;
+        if (first) {
+            st = status_line(h, p, n);
+        } else {
+            const char *colon = memchr(p, ':', n);
+            /* No name, a space before the colon, or an obsolete folded line. */
+            if (colon == NULL || colon == p || is_blank(colon[-1]) || is_blank(p[0])) {
+                return EIC_ERR_PROTOCOL;
+            }
+            const char *v = colon + 1;
+            size_t vn = (size_t)(p + n - v);
+            while (vn != 0 && is_blank(*v)) {
+                v++;
+                vn--;
+            }
+            while (vn != 0 && is_blank(v[vn - 1])) {
+                vn--;
+            }
+            st = header(h, p, (size_t)(colon - p), v, vn);
+        }
+        if (st != EIC_OK) {
+            return st;
+        }
+        p = nl + 1;
+    }
+}
+
+/* ---- chunked framing --------------------------------------------------- */
+
+/* One step over the framing at buf[*pos..len): the chunk-size line (hex size,
+ * optional extensions), then that many data bytes and CRLF. Returns 1 with
+ * *data and *size for a data chunk, 2 at the last chunk (size 0) once its
+ * trailers and final CRLF are in, 0 while incomplete, -1 when malformed. */
+static int next_chunk(const uint8_t *buf, size_t len, size_t *pos, size_t *data, size_t *size)
+{
+    const char *p = (const char *)buf + *pos;
+    const char *end = (const char *)buf + len;
+    const char *nl = line_end(p, end);
+    size_t v = 0, digits = 0;
+    if (nl == NULL) {
+        return 0;
+    }
+    for (; p < nl && eic_uri_hex_value((unsigned char)*p) >= 0; p++, digits++) {
+        if (v > ((size_t)-1 >> 4)) {
+            return -1;
+        }
+        v = v << 4 | (size_t)eic_uri_hex_value((unsigned char)*p);
+    }
+    /* After the size: nothing, CR, or extensions (";name=value"). */
+    if (digits == 0 || (p < nl && *p != ';' && *p != '\r' && !is_blank(*p))) {
+        return -1;
+    }
+    size_t at = (size_t)(nl + 1 - (const char *)buf);
+    if (v == 0) {
+        /* Trailers: header lines, then a blank line. */
+        for (;;) {
+            const char *t = (const char *)buf + at;
+            const char *tnl = line_end(t, end);
+            if (tnl == NULL) {
+                return 0;
+            }
+            at = (size_t)(tnl + 1 - (const char *)buf);
+            if (tnl == t || (tnl == t + 1 && *t == '\r')) {
+                *pos = at;
+                *size = 0;
+                return 2;
+            }
+        }
+    }
+    if (len - at < v || len - at - v < 1) {
+        return 0;
+    }
+    /* The data must be followed by CRLF (or a bare LF). */
+    size_t after = at + v;
+    if (buf[after] == '\r') {
+        if (len - after < 2) {
+            return 0;
+        }
+        if (buf[after + 1] != '\n') {
+            return -1;
+        }
+        after += 2;
+    } else if (buf[after] == '\n') {
+        after += 1;
+    } else {
+        return -1;
+    }
+    *data = at;
+    *size = v;
+    *pos = after;
+    return 1;
+}
+
+eic_status eic_http_chunked_length(const uint8_t *buf, size_t len, size_t *wire_len)
+{
+    size_t pos = 0, data, size;
+    *wire_len = 0;
+    for (;;) {
+        int r = next_chunk(buf, len, &pos, &data, &size);
+        if (r < 0) {
+            return EIC_ERR_PROTOCOL;
+        }
+        if (r == 0) {
+            return EIC_OK;
+        }
+        if (r == 2) {
+            *wire_len = pos;
+            return EIC_OK;
+        }
+    }
+}
+
+size_t eic_http_dechunk(uint8_t *buf, size_t wire_len)
+{
+    size_t pos = 0, data, size, out = 0;
+    /* Data only moves toward the start, so memmove in order is safe. */
+    while (next_chunk(buf, wire_len, &pos, &data, &size) == 1) {
+        memmove(buf + out, buf + data, size);
+        out += size;
+    }
+    return out;
+}

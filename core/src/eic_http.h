@@ -1,0 +1,50 @@
+/* HTTP/1.1 response reading (core, protocol layer): the head (status line
+ * and headers) and chunked framing, over bytes already in the receive
+ * buffer. No I/O here: eic_exchange.c reads, this file understands. */
+#ifndef EIC_HTTP_H
+#define EIC_HTTP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eic/eic_status.h"
+
+typedef struct {
+    const char *p; /* value as received, trimmed; NULL when absent */
+    size_t n;
+} eic_http_value;
+
+typedef struct {
+    int status;                 /* 100..999 */
+    size_t head_len;            /* status line, headers and the blank line */
+    int has_length;             /* Content-Length was sent */
+    size_t content_length;      /* its value */
+    int chunked;                /* Transfer-Encoding: chunked */
+    int close;                  /* the server closes after this response */
+    eic_http_value error_type;  /* x-amzn-ErrorType */
+    eic_http_value request_id;  /* x-amzn-RequestId */
+    eic_http_value retry_after; /* Retry-After */
+    eic_http_value date;        /* Date */
+} eic_http_head;
+
+/* Length of the head at the start of buf (up to and including the blank
+ * line that ends it), or 0 while it is incomplete. */
+size_t eic_http_head_length(const uint8_t *buf, size_t len);
+
+/* Parses a complete head of head_len bytes. EIC_ERR_PROTOCOL when the status
+ * line, a header line, Content-Length or Transfer-Encoding is malformed. */
+eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_head *h);
+
+/* Whether the status has no body whatever the headers say (1xx, 204, 304). */
+int eic_http_status_has_no_body(int status);
+
+/* A chunked body in buf[0..len): EIC_OK with *wire_len set once the last
+ * chunk and the trailers are all in; EIC_ERR_TIMEOUT-free: while incomplete,
+ * EIC_OK with *wire_len 0; EIC_ERR_PROTOCOL when malformed. */
+eic_status eic_http_chunked_length(const uint8_t *buf, size_t len, size_t *wire_len);
+
+/* Removes the chunked framing of a complete body in place; returns the
+ * length of the data, now at buf[0..). */
+size_t eic_http_dechunk(uint8_t *buf, size_t wire_len);
+
+#endif /* EIC_HTTP_H */

@@ -1,0 +1,189 @@
+/* The blocking calls (core, operations layer): for each attempt, sign with
+ * the port's clock, build, exchange, parse; between attempts, the retry
+ * policy of eic_retry.c, the client's retry quota and clock-skew repair. */
+#include "eic/eic.h"
+
+#include <string.h>
+
+#include "eic_exchange.h"
+#include "eic_retry.h"
+#include "eic_service_error.h"
+#include "eic_time.h"
+
+typedef eic_status (*build_fn)(eic_client *c, const void *request, const char *amz_date,
+                               uint8_t *out, size_t cap, size_t *out_len, eic_error *err);
+typedef eic_status (*parse_fn)(eic_client *c, const eic_response *r, void *result, eic_error *err);
+
+/* After a skew error: the server's clock from its Date header, kept in the
+ * client so later requests are signed right from the start. */
+static int learn_clock_offset(eic_client *c, const eic_response *r)
+{
+    int64_t server_s;
+    if (r->date == NULL || !eic_time_parse_http_date(r->date, r->date_len, &server_s)) {
+        return 0;
+    }
+    int64_t offset = server_s - c->port->utc_s(c->port->ctx);
+    if (offset > INT32_MAX || offset < -INT32_MAX) {
+        return 0;
+    }
+    c->clock_offset_s = (int32_t)offset;
+    return 1;
+}
+
+static void refill_quota(eic_client *c, uint32_t amount)
+{
+    c->retry_tokens =
+        c->retry_tokens + amount > EIC_RETRY_QUOTA ? EIC_RETRY_QUOTA : c->retry_tokens + amount;
+}
+
+/* One attempt; *r is the response when the exchange got one. */
+static eic_status attempt_once(eic_client *c, build_fn build, const void *request, parse_fn parse,
+                               void *result, eic_response *r, eic_error *err)
+{
+    char amz_date[EIC_SIGV4_AMZ_DATE_LEN + 1];
+    size_t len = 0;
+    eic_error_reset(err, 0);
+    memset(r, 0, sizeof *r);
+    if (!eic_time_format_amz_date(c->port->utc_s(c->port->ctx) + c->clock_offset_s, amz_date)) {
+        return EIC_ERR_INVALID_ARGUMENT; /* the platform's clock is unusable */
+    }
+    eic_status st = build(c, request, amz_date, c->tx.data, c->tx.size, &len, err);
+    if (st == EIC_OK) {
+        st = eic_exchange(c, len, r);
+    }
+    if (st == EIC_OK) {
+        st = parse(c, r, result, err);
+    }
+    return st;
+}
+
+static eic_status call(eic_client *c, build_fn build, const void *request, parse_fn parse,
+                       void *result, eic_error *err)
+{
+    eic_error scratch;
+    eic_response r;
+    unsigned attempts = 0;
+    unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
+    uint32_t quota_taken = 0;
+    int skew_repaired = 0;
+    eic_status st;
+    if (err == NULL) {
+        err = &scratch;
+    }
+    eic_error_reset(err, 0);
+    if (c == NULL || c->port == NULL || c->tx.data == NULL || c->rx.data == NULL) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    for (;;) {
+        st = attempt_once(c, build, request, parse, result, &r, err);
+        attempts++;
+        if (st == EIC_OK) {
+            refill_quota(c, quota_taken != 0 ? quota_taken : EIC_RETRY_SUCCESS_REFILL);
+            break;
+        }
+        if (st == EIC_ERR_SERVICE && !skew_repaired && eic_retry_is_clock_skew(err) &&
+            learn_clock_offset(c, &r)) {
+            /* One more attempt, now signed with the server's time; it is a
+             * repair, not a retry, so it costs no quota. */
+            skew_repaired = 1;
+            max_attempts++;
+            continue;
+        }
+        int timed_out = st == EIC_ERR_TIMEOUT;
+        int retryable = st == EIC_ERR_NETWORK || timed_out ||
+                        (st == EIC_ERR_SERVICE && eic_retry_is_retryable(err));
+        uint32_t cost = timed_out ? EIC_RETRY_TIMEOUT_COST : EIC_RETRY_COST;
+        if (!retryable || attempts >= max_attempts || c->retry_tokens < cost) {
+            break;
+        }
+        c->retry_tokens -= cost;
+        quota_taken = cost;
+        c->port->sleep_ms(c->port->ctx,
+                          eic_retry_delay_ms(st == EIC_ERR_SERVICE ? err : NULL, c->retry_base_ms,
+                                             c->retry_after_max_ms, attempts,
+                                             c->port->random(c->port->ctx)));
+    }
+    err->attempts = (uint8_t)attempts;
+    return st;
+}
+
+/* ---- the five operations ------------------------------------------------ */
+
+static eic_status build_put(eic_client *c, const void *q, const char *d, uint8_t *o, size_t n,
+                            size_t *l, eic_error *e)
+{
+    return eic_build_put(c, q, d, o, n, l, e);
+}
+
+static eic_status build_update(eic_client *c, const void *q, const char *d, uint8_t *o, size_t n,
+                               size_t *l, eic_error *e)
+{
+    return eic_build_update(c, q, d, o, n, l, e);
+}
+
+static eic_status build_get(eic_client *c, const void *q, const char *d, uint8_t *o, size_t n,
+                            size_t *l, eic_error *e)
+{
+    return eic_build_get(c, q, d, o, n, l, e);
+}
+
+static eic_status build_delete(eic_client *c, const void *q, const char *d, uint8_t *o, size_t n,
+                               size_t *l, eic_error *e)
+{
+    return eic_build_delete(c, q, d, o, n, l, e);
+}
+
+static eic_status build_list(eic_client *c, const void *q, const char *d, uint8_t *o, size_t n,
+                             size_t *l, eic_error *e)
+{
+    return eic_build_list(c, q, d, o, n, l, e);
+}
+
+static eic_status parse_config(eic_client *c, const eic_response *r, void *out, eic_error *e)
+{
+    return eic_parse_config(c, r, out, e);
+}
+
+static eic_status parse_list(eic_client *c, const eic_response *r, void *out, eic_error *e)
+{
+    return eic_parse_list(c, r, out, e);
+}
+
+static eic_status parse_delete(eic_client *c, const eic_response *r, void *out, eic_error *e)
+{
+    (void)out;
+    return eic_parse_delete(c, r, e);
+}
+
+eic_status eic_put_function_event_invoke_config(eic_client *client, const eic_put_request *request,
+                                                eic_event_invoke_config *config, eic_error *err)
+{
+    return call(client, build_put, request, parse_config, config, err);
+}
+
+eic_status eic_update_function_event_invoke_config(eic_client *client,
+                                                   const eic_update_request *request,
+                                                   eic_event_invoke_config *config, eic_error *err)
+{
+    return call(client, build_update, request, parse_config, config, err);
+}
+
+eic_status eic_get_function_event_invoke_config(eic_client *client, const eic_get_request *request,
+                                                eic_event_invoke_config *config, eic_error *err)
+{
+    return call(client, build_get, request, parse_config, config, err);
+}
+
+eic_status eic_delete_function_event_invoke_config(eic_client *client,
+                                                   const eic_delete_request *request,
+                                                   eic_error *err)
+{
+    return call(client, build_delete, request, parse_delete, NULL, err);
+}
+
+eic_status eic_list_function_event_invoke_configs(eic_client *client,
+                                                  const eic_list_request *request,
+                                                  eic_list_result *list, eic_error *err)
+{
+    return call(client, build_list, request, parse_list, list, err);
+}

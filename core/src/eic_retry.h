@@ -1,0 +1,24 @@
+/* Retry policy (core, operations layer): which failures are worth another
+ * attempt, how long to wait, and clock skew — botocore's standard mode. */
+#ifndef EIC_RETRY_H
+#define EIC_RETRY_H
+
+#include <stdint.h>
+
+#include "eic/eic.h"
+
+/* A service error another attempt may cure: HTTP 500, 502, 503, 504, the
+ * transient codes and the throttling codes of botocore's standard mode. */
+int eic_retry_is_retryable(const eic_error *err);
+
+/* A signature refused because the client's clock is off. */
+int eic_retry_is_clock_skew(const eic_error *err);
+
+/* Full-jitter backoff before attempt `attempt` + 1 (attempt >= 1): a value in
+ * [0, min(base_ms * 2^(attempt-1), EIC_RETRY_MAX_BACKOFF_MS)] drawn from
+ * random; and at least the Retry-After the error carries, up to
+ * retry_after_max_ms. */
+uint32_t eic_retry_delay_ms(const eic_error *err, uint32_t base_ms, uint32_t retry_after_max_ms,
+                            unsigned attempt, uint32_t random);
+
+#endif /* EIC_RETRY_H */

@@ -1,0 +1,184 @@
+/* Unit tests of HTTP/1.1 response reading (eic_http.c): head framing and
+ * parsing, the headers eic uses, and chunked framing. */
+#include <string.h>
+
+#include "eic_http.h"
+#include "eic_test.h"
+
+static eic_http_head head;
+
+static eic_status parse(const char *text)
+{
+    size_t n = eic_http_head_length((const uint8_t *)text, strlen(text));
+    if (n == 0) {
+        return EIC_ERR_INVALID_ARGUMENT; /* incomplete: no blank line */
+    }
+    return eic_http_parse_head((const uint8_t *)text, n, &head);
+}
+
+static int value_is(const eic_http_value *v, const char *want)
+{
+    return v->p != NULL && v->n == strlen(want) && memcmp(v->p, want, v->n) == 0;
+}
+
+static void head_ends_at_the_blank_line(void)
+{
+    const char *r = "HTTP/1.1 200 OK\r\nA: b\r\n\r\nbody";
+    EIC_CHECK(eic_http_head_length((const uint8_t *)r, strlen(r)) == strlen(r) - 4);
+    EIC_CHECK(eic_http_head_length((const uint8_t *)r, 20) == 0);
+    const char *lf = "HTTP/1.1 200 OK\nA: b\n\nbody";
+    EIC_CHECK(eic_http_head_length((const uint8_t *)lf, strlen(lf)) == strlen(lf) - 4);
+}
+
+static void status_and_eic_headers_are_read(void)
+{
+    EIC_CHECK_STATUS(parse("HTTP/1.1 429 Too Many Requests\r\n"
+                           "x-amzn-RequestId: 7f3c-11\r\n"
+                           "X-Amzn-ErrorType:  TooManyRequestsException:http://x/  \r\n"
+                           "Retry-After: 2\r\n"
+                           "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+                           "Content-Length: 12\r\n\r\n"),
+                     EIC_OK);
+    EIC_CHECK(head.status == 429 && head.has_length && head.content_length == 12);
+    EIC_CHECK(!head.chunked && !head.close);
+    EIC_CHECK(value_is(&head.request_id, "7f3c-11"));
+    EIC_CHECK(value_is(&head.error_type, "TooManyRequestsException:http://x/"));
+    EIC_CHECK(value_is(&head.retry_after, "2"));
+    EIC_CHECK(value_is(&head.date, "Sun, 06 Nov 1994 08:49:37 GMT"));
+}
+
+static void connection_close_and_http_1_0_close(void)
+{
+    EIC_CHECK_STATUS(parse("HTTP/1.1 200 OK\r\nConnection: keep-alive, Close\r\n\r\n"), EIC_OK);
+    EIC_CHECK(head.close);
+    EIC_CHECK_STATUS(parse("HTTP/1.0 200 OK\r\n\r\n"), EIC_OK);
+    EIC_CHECK(head.close);
+    EIC_CHECK_STATUS(parse("HTTP/1.1 204\r\n\r\n"), EIC_OK);
+    EIC_CHECK(head.status == 204 && !head.close);
+}
+
+static void chunked_transfer_encoding_is_understood(void)
+{
+    EIC_CHECK_STATUS(parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: Chunked\r\n\r\n"), EIC_OK);
+    EIC_CHECK(head.chunked);
+    EIC_CHECK_STATUS(parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"),
+                     EIC_ERR_PROTOCOL);
+}
+
+static void malformed_heads_are_protocol_errors(void)
+{
+    static const char *const bad[] = {
+        "HTTP/2 200 OK\r\n\r\n",
+        "HTTP/1.1 20 OK\r\n\r\n",
+        "HTTP/1.1 200OK\r\n\r\n",
+        "ICY 200 OK\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nNoColon\r\n\r\n",
+        "HTTP/1.1 200 OK\r\n: empty-name\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nName : space\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nA: b\r\n folded\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 1x\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: \r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999999\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        if (parse(bad[i]) != EIC_ERR_PROTOCOL) {
+            printf("  accepted: %s\n", bad[i]);
+        }
+        EIC_CHECK_STATUS(parse(bad[i]), EIC_ERR_PROTOCOL);
+    }
+    /* The same length twice is fine. */
+    EIC_CHECK_STATUS(parse("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n"),
+                     EIC_OK);
+}
+
+static void statuses_without_a_body(void)
+{
+    EIC_CHECK(eic_http_status_has_no_body(100) && eic_http_status_has_no_body(204) &&
+              eic_http_status_has_no_body(304));
+    EIC_CHECK(!eic_http_status_has_no_body(200) && !eic_http_status_has_no_body(404));
+}
+
+/* Complete chunked text in, data out, through both functions. */
+static int dechunks_to(const char *wire, const char *want)
+{
+    uint8_t buf[256];
+    size_t n = strlen(wire), wire_len = 0;
+    memcpy(buf, wire, n);
+    if (eic_http_chunked_length(buf, n, &wire_len) != EIC_OK || wire_len != n) {
+        printf("  not complete: %s\n", wire);
+        return 0;
+    }
+    size_t len = eic_http_dechunk(buf, wire_len);
+    if (len != strlen(want) || memcmp(buf, want, len) != 0) {
+        printf("  got \"%.*s\", want \"%s\"\n", (int)len, (const char *)buf, want);
+        return 0;
+    }
+    return 1;
+}
+
+static void chunks_of_odd_sizes_join(void)
+{
+    EIC_CHECK(
+        dechunks_to("1\r\n{\r\n7\r\n\"a\":123\r\n1f\r\n,\"b\":\"012345678901234567890123\"\r\n"
+                    "1\r\n}\r\n0\r\n\r\n",
+                    "{\"a\":123,\"b\":\"012345678901234567890123\"}"));
+    EIC_CHECK(dechunks_to("0\r\n\r\n", ""));
+}
+
+static void chunk_extensions_and_trailers_are_skipped(void)
+{
+    EIC_CHECK(dechunks_to("3;name=value\r\nabc\r\n0\r\nX-Trailer: 1\r\nY: 2\r\n\r\n", "abc"));
+    EIC_CHECK(dechunks_to("3\nabc\n0\n\n", "abc"));
+}
+
+static void incomplete_chunked_bodies_wait_for_more(void)
+{
+    static const char *const partial[] = {
+        "",
+        "3",
+        "3\r\n",
+        "3\r\nab",
+        "3\r\nabc",
+        "3\r\nabc\r",
+        "3\r\nabc\r\n0\r\n",
+        "3\r\nabc\r\n0\r\nX: 1\r\n",
+    };
+    for (size_t i = 0; i < sizeof partial / sizeof partial[0]; i++) {
+        size_t wire = 99;
+        EIC_CHECK_STATUS(
+            eic_http_chunked_length((const uint8_t *)partial[i], strlen(partial[i]), &wire),
+            EIC_OK);
+        EIC_CHECK(wire == 0);
+    }
+}
+
+static void malformed_chunked_bodies_are_protocol_errors(void)
+{
+    static const char *const bad[] = {
+        "x\r\nabc\r\n0\r\n\r\n",
+        "3\r\nabcd\r\n0\r\n\r\n",
+        "3x\r\nabc\r\n0\r\n\r\n",
+        "ffffffffffffffffffff\r\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        size_t wire;
+        EIC_CHECK_STATUS(eic_http_chunked_length((const uint8_t *)bad[i], strlen(bad[i]), &wire),
+                         EIC_ERR_PROTOCOL);
+    }
+}
+
+int main(void)
+{
+    EIC_RUN(head_ends_at_the_blank_line);
+    EIC_RUN(status_and_eic_headers_are_read);
+    EIC_RUN(connection_close_and_http_1_0_close);
+    EIC_RUN(chunked_transfer_encoding_is_understood);
+    EIC_RUN(malformed_heads_are_protocol_errors);
+    EIC_RUN(statuses_without_a_body);
+    EIC_RUN(chunks_of_odd_sizes_join);
+    EIC_RUN(chunk_extensions_and_trailers_are_skipped);
+    EIC_RUN(incomplete_chunked_bodies_wait_for_more);
+    EIC_RUN(malformed_chunked_bodies_are_protocol_errors);
+    return EIC_TEST_END();
+}
