@@ -91,7 +91,7 @@ static eic_status call(eic_client *c, build_fn build, const void *request, parse
         }
         int timed_out = st == EIC_ERR_TIMEOUT;
         int retryable = st == EIC_ERR_NETWORK || timed_out ||
-                        (st == EIC_ERR_SERVICE && eic_retry_is_retryable(err));
+                        (st == EIC_ERR_SERVICE && eic_error_is_retryable(err));
         uint32_t cost = timed_out ? EIC_RETRY_TIMEOUT_COST : EIC_RETRY_COST;
         if (!retryable || attempts >= max_attempts || c->retry_tokens < cost) {
             break;

@@ -32,7 +32,7 @@ static int is_retryable_code(const char *code)
     return 0;
 }
 
-int eic_retry_is_retryable(const eic_error *err)
+int eic_error_is_retryable(const eic_error *err)
 {
     int s = err->http_status;
     return s == 500 || s == 502 || s == 503 || s == 504 || is_retryable_code(err->code);

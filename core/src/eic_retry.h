@@ -7,10 +7,6 @@
 
 #include "eic/eic.h"
 
-/* A service error another attempt may cure: HTTP 500, 502, 503, 504, the
- * transient codes and the throttling codes of botocore's standard mode. */
-int eic_retry_is_retryable(const eic_error *err);
-
 /* A signature refused because the client's clock is off. */
 int eic_retry_is_clock_skew(const eic_error *err);
 

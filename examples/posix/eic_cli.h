@@ -69,12 +69,21 @@ typedef struct {
     eic_destination_config destination_config; /* presence at every level */
     const char *region;
     const char *endpoint_url;
-    const char *ca_bundle; /* kept for the network layer */
+    const char *ca_bundle; /* PEM CA bundle for https; NULL: the system's */
     const char *profile;
     const char *signing_time;
     const char *response_file;
     int dry_run;
 } eic_cli_args;
+
+/* The request structs of every operation, filled from the arguments. */
+typedef struct {
+    eic_put_request put; /* Put and Update */
+    eic_get_request get; /* Get and Delete */
+    eic_list_request list;
+} eic_cli_requests;
+
+void eic_cli_make_requests(const eic_cli_args *args, eic_cli_requests *r);
 
 /* Where credentials and region come from, once resolved. Owned copies; the
  * secrets are wiped by eic_cli_settings_free(). */
@@ -149,14 +158,22 @@ void eic_cli_settings_free(eic_cli_settings *s);
  * CRLF or LF) into what eic_parse_* needs. Pointers point into raw. */
 eic_status eic_cli_split_response(const char *raw, size_t len, eic_response *out);
 
-/* Handles the final response of an operation: parses it with eic_parse_*,
- * prints the result (stdout) or the error (stderr) and returns the exit
- * status. retries: how many retries were made before this response. A
- * retryable error after the last allowed attempt (retries ==
- * EIC_CLI_MAX_ATTEMPTS - 1) is reported as botocore reports it, with
- * "(reached max retries: N)". */
+/* Fills the result of an operation (config for Put/Update/Get, list for
+ * List, nothing for Delete) and err; returns the operation's status. */
+typedef eic_status (*eic_cli_fill_fn)(void *ctx, eic_event_invoke_config *config,
+                                      eic_list_result *list, eic_error *err);
+
+/* Runs fill, then prints the result (stdout) or the error (stderr) in the
+ * AWS CLI's words and returns the exit status. A retryable service error
+ * after the last allowed attempt gets "(reached max retries: N)"; a transport
+ * failure names endpoint. */
+int eic_cli_run_operation(const eic_cli_operation *op, eic_cli_fill_fn fill, void *ctx,
+                          const char *endpoint);
+
+/* A raw HTTP response (--response-file) taken as what the service answers to
+ * every attempt: parsed with eic_parse_*, then as eic_cli_run_operation. */
 int eic_cli_handle_response(eic_client *client, const eic_cli_operation *op, const char *raw,
-                            size_t len, unsigned retries);
+                            size_t len);
 
 /* ---- eic_cli_output.c ---- */
 
@@ -171,6 +188,19 @@ void eic_cli_print_json_string(FILE *f, const char *s, size_t len);
  * that a value cannot drive the terminal or fake a line. */
 void eic_cli_print_text(FILE *f, const char *s);
 
+/* ---- eic_cli_send.c ---- */
+
+/* Points the client configuration at the tool's transport (POSIX sockets,
+ * mbedTLS for https) and receive buffer, with the timeouts and retry pacing
+ * of the environment: EIC_CONNECT_TIMEOUT_MS, EIC_READ_TIMEOUT_MS,
+ * EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS (milliseconds; unset or 0: the
+ * library's defaults). */
+void eic_cli_transport_config(eic_client_config *cfg);
+
+/* Sends the operation for real and reports its outcome; returns the exit
+ * status. */
+int eic_cli_send(eic_client *client, const eic_cli_args *args);
+
 /* ---- eic_cli_errors.c ---- */
 
 /* "usage: ..." and "eic: error: <message>" on stderr; returns EIC_CLI_EXIT_USAGE. */
@@ -183,8 +213,6 @@ int eic_cli_report_build_error(const eic_cli_args *args, eic_status st, const ei
  * " (reached max retries: N)" before the colon when N >= 0. */
 int eic_cli_report_service_error(const eic_cli_operation *op, const char *code, const char *message,
                                  int reached_max_retries);
-/* Whether botocore's standard retry mode retries this error. */
-int eic_cli_is_retryable(int http_status, const char *code);
 /* "eic: <reason>" for anything else; returns EIC_CLI_EXIT_OTHER. */
 int eic_cli_fail(const char *fmt, ...);
 

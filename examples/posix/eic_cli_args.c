@@ -328,3 +328,15 @@ void eic_cli_args_free(eic_cli_args *args)
 {
     eic_cli_destination_config_free(&args->destination_config);
 }
+
+void eic_cli_make_requests(const eic_cli_args *a, eic_cli_requests *r)
+{
+    memset(r, 0, sizeof *r);
+    r->put.function_name = r->get.function_name = r->list.function_name = a->function_name;
+    r->put.qualifier = r->get.qualifier = a->qualifier;
+    r->put.maximum_retry_attempts = a->maximum_retry_attempts;
+    r->put.maximum_event_age_in_seconds = a->maximum_event_age_in_seconds;
+    r->put.destination_config = a->destination_config;
+    r->list.marker = a->marker;
+    r->list.max_items = a->max_items;
+}

@@ -193,36 +193,6 @@ int eic_cli_report_build_error(const eic_cli_args *args, eic_status st, const ei
 
 /* ---- service errors ------------------------------------------------------ */
 
-int eic_cli_is_retryable(int http_status, const char *code)
-{
-    /* botocore's standard mode: transient statuses and codes, throttling codes. */
-    static const char *const codes[] = {"RequestTimeout",
-                                        "RequestTimeoutException",
-                                        "PriorRequestNotComplete",
-                                        "Throttling",
-                                        "ThrottlingException",
-                                        "ThrottledException",
-                                        "RequestThrottledException",
-                                        "TooManyRequestsException",
-                                        "ProvisionedThroughputExceededException",
-                                        "TransactionInProgressException",
-                                        "RequestLimitExceeded",
-                                        "BandwidthLimitExceeded",
-                                        "LimitExceededException",
-                                        "RequestThrottled",
-                                        "SlowDown",
-                                        "EC2ThrottledException"};
-    if (http_status == 500 || http_status == 502 || http_status == 503 || http_status == 504) {
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
-        if (strcmp(code, codes[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 int eic_cli_report_service_error(const eic_cli_operation *op, const char *code, const char *message,
                                  int reached_max_retries)
 {

@@ -9,7 +9,7 @@
  * → then one of:
  *   --dry-run             the exact request bytes on stdout, nothing else;
  *   --response-file FILE  FILE as the raw HTTP response to the request;
- *   neither               sending is not implemented yet (255).
+ *   neither               send it (eic_cli_send.c), with retries.
  *
  * Exit statuses are the AWS CLI v2's: 0, 252 invalid arguments or parameters,
  * 253 missing credentials or configuration, 254 service error, 255 other. */
@@ -87,6 +87,9 @@ static int init_client(const eic_cli_args *args, const eic_cli_settings *s, eic_
     cfg.credentials.session_token = s->access_key_id != NULL ? s->session_token : NULL;
     cfg.tokens = tokens;
     cfg.token_count = sizeof tokens / sizeof tokens[0];
+    cfg.tx.data = tx;
+    cfg.tx.size = sizeof tx;
+    eic_cli_transport_config(&cfg);
     eic_status st = eic_client_init(client, &cfg);
     return st == EIC_OK ? EIC_CLI_EXIT_OK : report_init_error(args, &cfg, st);
 }
@@ -94,28 +97,19 @@ static int init_client(const eic_cli_args *args, const eic_cli_settings *s, eic_
 static eic_status build(eic_client *client, const eic_cli_args *a, const char *amz_date,
                         size_t *len, eic_error *err)
 {
-    eic_put_request put;
-    eic_get_request get;
-    eic_list_request list;
-    memset(&put, 0, sizeof put);
-    put.function_name = get.function_name = list.function_name = a->function_name;
-    put.qualifier = get.qualifier = a->qualifier;
-    put.maximum_retry_attempts = a->maximum_retry_attempts;
-    put.maximum_event_age_in_seconds = a->maximum_event_age_in_seconds;
-    put.destination_config = a->destination_config;
-    list.marker = a->marker;
-    list.max_items = a->max_items;
+    eic_cli_requests r;
+    eic_cli_make_requests(a, &r);
     switch (a->op->kind) {
     case EIC_CLI_PUT:
-        return eic_build_put(client, &put, amz_date, tx, sizeof tx, len, err);
+        return eic_build_put(client, &r.put, amz_date, tx, sizeof tx, len, err);
     case EIC_CLI_UPDATE:
-        return eic_build_update(client, &put, amz_date, tx, sizeof tx, len, err);
+        return eic_build_update(client, &r.put, amz_date, tx, sizeof tx, len, err);
     case EIC_CLI_GET:
-        return eic_build_get(client, &get, amz_date, tx, sizeof tx, len, err);
+        return eic_build_get(client, &r.get, amz_date, tx, sizeof tx, len, err);
     case EIC_CLI_DELETE:
-        return eic_build_delete(client, &get, amz_date, tx, sizeof tx, len, err);
+        return eic_build_delete(client, &r.get, amz_date, tx, sizeof tx, len, err);
     case EIC_CLI_LIST:
-        return eic_build_list(client, &list, amz_date, tx, sizeof tx, len, err);
+        return eic_build_list(client, &r.list, amz_date, tx, sizeof tx, len, err);
     }
     return EIC_ERR_INVALID_ARGUMENT;
 }
@@ -159,9 +153,7 @@ static int respond_from_file(eic_client *client, const eic_cli_args *args)
         return eic_cli_fail("cannot read --response-file %s: %s", args->response_file,
                             strerror(errno));
     }
-    /* The file stands for what the service answers to every attempt: a
-     * retryable error is reported as after the last attempt. */
-    int rc = eic_cli_handle_response(client, args->op, raw, len, EIC_CLI_MAX_ATTEMPTS - 1);
+    int rc = eic_cli_handle_response(client, args->op, raw, len);
     free(raw);
     return rc;
 }
@@ -206,9 +198,7 @@ static int run(const eic_cli_args *args, const eic_cli_settings *settings)
     } else if (args->response_file != NULL) {
         rc = respond_from_file(&client, args);
     } else {
-        fputs("eic: sending requests is not implemented yet; use --dry-run or --response-file\n",
-              stderr);
-        rc = EIC_CLI_EXIT_OTHER;
+        rc = eic_cli_send(&client, args);
     }
     eic_client_deinit(&client);
     return rc;

@@ -159,60 +159,93 @@ eic_status eic_cli_split_response(const char *raw, size_t len, eic_response *out
 
 /* ---- the operation's result ---------------------------------------------- */
 
-static eic_status parse_and_print(eic_client *client, const eic_cli_operation *op,
-                                  const eic_response *r, eic_error *err)
+/* What went wrong on the way, in the AWS CLI's words where it has some. */
+static int report_transport_error(eic_status st, const char *endpoint)
 {
-    eic_status st;
-    if (op->kind == EIC_CLI_DELETE) {
-        return eic_parse_delete(client, r, err);
+    switch (st) {
+    case EIC_ERR_NETWORK:
+        fprintf(stderr, "\nCould not connect to the endpoint URL: \"%s\"\n", endpoint);
+        return EIC_CLI_EXIT_OTHER;
+    case EIC_ERR_TIMEOUT:
+        fprintf(stderr, "\nRead timeout on endpoint URL: \"%s\"\n", endpoint);
+        return EIC_CLI_EXIT_OTHER;
+    case EIC_ERR_TLS:
+        fprintf(stderr, "\nSSL validation failed for %s\n", endpoint);
+        return EIC_CLI_EXIT_OTHER;
+    default:
+        return eic_cli_fail("%s", eic_status_str(st));
     }
-    if (op->kind != EIC_CLI_LIST) {
-        eic_event_invoke_config *config = calloc(1, sizeof *config);
-        if (config == NULL) {
-            return EIC_ERR_BUFFER_TOO_SMALL;
-        }
-        st = eic_parse_config(client, r, config, err);
-        if (st == EIC_OK) {
+}
+
+int eic_cli_run_operation(const eic_cli_operation *op, eic_cli_fill_fn fill, void *ctx,
+                          const char *endpoint)
+{
+    eic_event_invoke_config *config = NULL;
+    eic_list_result list;
+    eic_error err;
+    int rc;
+    memset(&list, 0, sizeof list);
+    memset(&err, 0, sizeof err);
+    if (op->kind == EIC_CLI_LIST) {
+        list.capacity = EIC_MAX_ITEMS_MAX; /* a page never holds more */
+        list.configs = calloc(list.capacity, sizeof *list.configs);
+    } else {
+        config = calloc(1, sizeof *config);
+    }
+    if (list.configs == NULL && config == NULL) {
+        return eic_cli_fail("out of memory");
+    }
+    eic_status st = fill(ctx, config, &list, &err);
+    if (st == EIC_OK) {
+        if (op->kind == EIC_CLI_LIST) {
+            eic_cli_print_list(stdout, &list);
+        } else if (op->kind != EIC_CLI_DELETE) {
             eic_cli_print_config(stdout, config);
         }
-        free(config);
-        return st;
+        rc = fflush(stdout) == 0 && !ferror(stdout) ? EIC_CLI_EXIT_OK
+                                                    : eic_cli_fail("cannot write the output");
+    } else if (st == EIC_ERR_SERVICE) {
+        /* botocore names the retries only when it ran out of them. */
+        int exhausted = eic_error_is_retryable(&err) && err.attempts >= EIC_CLI_MAX_ATTEMPTS;
+        rc = eic_cli_report_service_error(op, err.code, err.message,
+                                          exhausted ? err.attempts - 1 : -1);
+    } else {
+        rc = report_transport_error(st, endpoint);
     }
-    eic_list_result list;
-    memset(&list, 0, sizeof list);
-    list.capacity = EIC_MAX_ITEMS_MAX; /* a page never holds more */
-    list.configs = calloc(list.capacity, sizeof *list.configs);
-    if (list.configs == NULL) {
-        return EIC_ERR_BUFFER_TOO_SMALL;
-    }
-    st = eic_parse_list(client, r, &list, err);
-    if (st == EIC_OK) {
-        eic_cli_print_list(stdout, &list);
-    }
+    free(config);
     free(list.configs);
+    return rc;
+}
+
+/* ---- a response read from a file ------------------------------------------ */
+
+typedef struct {
+    eic_client *client;
+    const eic_cli_operation *op;
+    const eic_response *response;
+} from_file;
+
+static eic_status parse_response(void *ctx, eic_event_invoke_config *config, eic_list_result *list,
+                                 eic_error *err)
+{
+    const from_file *f = ctx;
+    eic_status st = f->op->kind == EIC_CLI_DELETE ? eic_parse_delete(f->client, f->response, err)
+                    : f->op->kind == EIC_CLI_LIST
+                        ? eic_parse_list(f->client, f->response, list, err)
+                        : eic_parse_config(f->client, f->response, config, err);
+    /* The file stands for what the service answers to every attempt. */
+    err->attempts = eic_error_is_retryable(err) ? EIC_CLI_MAX_ATTEMPTS : 1;
     return st;
 }
 
 int eic_cli_handle_response(eic_client *client, const eic_cli_operation *op, const char *raw,
-                            size_t len, unsigned retries)
+                            size_t len)
 {
     eic_response r;
-    eic_error err;
     eic_status st = eic_cli_split_response(raw, len, &r);
     if (st != EIC_OK) {
         return eic_cli_fail("cannot read the HTTP response: %s", eic_status_str(st));
     }
-    memset(&err, 0, sizeof err);
-    st = parse_and_print(client, op, &r, &err);
-    if (st == EIC_ERR_SERVICE) {
-        int last = retries + 1 >= EIC_CLI_MAX_ATTEMPTS && eic_cli_is_retryable(r.status, err.code);
-        return eic_cli_report_service_error(op, err.code, err.message, last ? (int)retries : -1);
-    }
-    if (st != EIC_OK) {
-        return eic_cli_fail("%s", eic_status_str(st));
-    }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        return eic_cli_fail("cannot write the output");
-    }
-    return EIC_CLI_EXIT_OK;
+    from_file f = {client, op, &r};
+    return eic_cli_run_operation(op, parse_response, &f, "--response-file");
 }

@@ -21,11 +21,11 @@ static void server_errors_are_retried_but_not_500_family_others(void)
     static const int not_retried[] = {400, 403, 404, 409, 413, 501, 505};
     for (size_t i = 0; i < sizeof retried / sizeof retried[0]; i++) {
         eic_error e = error_of(retried[i], "X", "");
-        EIC_CHECK(eic_retry_is_retryable(&e));
+        EIC_CHECK(eic_error_is_retryable(&e));
     }
     for (size_t i = 0; i < sizeof not_retried / sizeof not_retried[0]; i++) {
         eic_error e = error_of(not_retried[i], "ResourceNotFoundException", "");
-        EIC_CHECK(!eic_retry_is_retryable(&e));
+        EIC_CHECK(!eic_error_is_retryable(&e));
     }
 }
 
@@ -51,10 +51,10 @@ static void throttling_and_transient_codes_are_retried_at_any_status(void)
     };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         eic_error e = error_of(400, codes[i], "");
-        EIC_CHECK(eic_retry_is_retryable(&e));
+        EIC_CHECK(eic_error_is_retryable(&e));
     }
     eic_error near = error_of(400, "Throttlin", "");
-    EIC_CHECK(!eic_retry_is_retryable(&near));
+    EIC_CHECK(!eic_error_is_retryable(&near));
 }
 
 static void clock_skew_is_told_apart_from_a_wrong_key(void)

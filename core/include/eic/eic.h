@@ -373,6 +373,16 @@ eic_status eic_parse_delete(eic_client *client, const eic_response *response, ei
 /** @} */
 
 /**
+ * @brief Whether another attempt may cure this service error (botocore's
+ *        standard mode: HTTP 500, 502, 503, 504, and the transient and
+ *        throttling codes such as TooManyRequestsException). For callers with
+ *        their own transport that retry themselves.
+ * @param[in] err A filled error.
+ * @return 1 or 0.
+ */
+int eic_error_is_retryable(const eic_error *err);
+
+/**
  * @name Blocking calls: validate, sign, send, receive, parse, with retries
  * The client's port, tx and rx must be set. Each attempt is signed anew with
  * the port's UTC clock (corrected by the offset learnt from a clock-skew
