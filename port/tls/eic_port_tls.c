@@ -27,6 +27,148 @@
 
 #include "eic_port_host.h"
 
+/* ---- IP addresses in certificates, for mbedTLS before 3.5 ---- */
+
+/* mbedTLS before 3.5 matches the verified name against dNSName entries only,
+ * so a server reached by IP address (https://127.0.0.1, a private endpoint)
+ * could never pass verification. The certificate-verification callback fills
+ * the gap: when the name is an IP literal and an iPAddress entry of the
+ * server certificate's subjectAltName holds exactly those bytes, the name
+ * mismatch is lifted. Every other verdict stands. 3.5 and later do it
+ * themselves. */
+#if MBEDTLS_VERSION_NUMBER < 0x03050000
+#define EIC_TLS_MATCH_IP_SAN 1
+
+/* Dotted-quad IPv4: four decimal parts of 0-255, no leading zeros. */
+static int parse_ipv4(const char *s, uint8_t out[4])
+{
+    for (int i = 0; i < 4; i++) {
+        unsigned v = 0;
+        int digits = 0;
+        for (; *s >= '0' && *s <= '9'; s++) {
+            if (digits == 1 && v == 0) {
+                return -1;
+            }
+            v = v * 10u + (unsigned)(*s - '0');
+            if (++digits > 3 || v > 255) {
+                return -1;
+            }
+        }
+        if (digits == 0 || (i < 3 && *s++ != '.')) {
+            return -1;
+        }
+        out[i] = (uint8_t)v;
+    }
+    return *s == '\0' ? 0 : -1;
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+/* RFC 4291 text form: eight groups of up to four hex digits, one "::" for a
+ * run of zero groups, optionally a dotted-quad in the last 32 bits. */
+static int parse_ipv6(const char *s, uint8_t out[16])
+{
+    uint8_t b[16];
+    size_t n = 0;
+    size_t gap = sizeof b + 1; /* where "::" stands; none yet */
+    if (s[0] == ':') {
+        if (s[1] != ':') {
+            return -1;
+        }
+        gap = 0;
+        s += 2;
+    }
+    while (*s != '\0') {
+        if (strchr(s, ':') == NULL && strchr(s, '.') != NULL) {
+            if (n > 12 || parse_ipv4(s, b + n) != 0) {
+                return -1;
+            }
+            n += 4;
+            break;
+        }
+        unsigned v = 0;
+        int digits = 0;
+        for (; hex_digit(*s) >= 0; s++) {
+            v = v * 16u + (unsigned)hex_digit(*s);
+            if (++digits > 4) {
+                return -1;
+            }
+        }
+        if (digits == 0 || n == sizeof b) {
+            return -1;
+        }
+        b[n++] = (uint8_t)(v >> 8);
+        b[n++] = (uint8_t)v;
+        if (*s == '\0') {
+            break;
+        }
+        if (*s++ != ':' || *s == '\0') {
+            return -1;
+        }
+        if (*s == ':') {
+            if (gap <= sizeof b) {
+                return -1; /* a second "::" */
+            }
+            gap = n;
+            s++;
+        }
+    }
+    if (gap > sizeof b) {
+        if (n != sizeof b) {
+            return -1;
+        }
+        memcpy(out, b, sizeof b);
+        return 0;
+    }
+    if (n > sizeof b - 2) {
+        return -1; /* "::" stands for at least one group */
+    }
+    memset(out, 0, 16);
+    memcpy(out, b, gap);
+    memcpy(out + 16 - (n - gap), b + gap, n - gap);
+    return 0;
+}
+
+/* The address an IP literal names: 4 or 16 bytes; 0 for a DNS name. */
+static uint8_t parse_ip(const char *name, uint8_t out[16])
+{
+    if (strchr(name, ':') != NULL) {
+        return parse_ipv6(name, out) == 0 ? 16 : 0;
+    }
+    return parse_ipv4(name, out) == 0 ? 4 : 0;
+}
+
+static int verify_ip_san(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
+{
+    const eic_tls *t = ctx;
+    if (depth != 0 || t->ip_len == 0 || (*flags & MBEDTLS_X509_BADCERT_CN_MISMATCH) == 0) {
+        return 0;
+    }
+    for (const mbedtls_x509_sequence *san = &crt->subject_alt_names; san != NULL; san = san->next) {
+        if (san->buf.tag == (MBEDTLS_ASN1_CONTEXT_SPECIFIC | MBEDTLS_X509_SAN_IP_ADDRESS) &&
+            san->buf.len == t->ip_len && memcmp(san->buf.p, t->ip, t->ip_len) == 0) {
+            *flags &= ~(uint32_t)MBEDTLS_X509_BADCERT_CN_MISMATCH;
+            break;
+        }
+    }
+    return 0;
+}
+#else
+#define EIC_TLS_MATCH_IP_SAN 0
+#endif
+
 /* ---- I/O callbacks: inner port results in mbedTLS's terms ---- */
 
 /* mbedTLS never sends more than one record (~16 KB) per call, and int is at
@@ -102,8 +244,7 @@ static int wants_io(int ret)
 static int32_t io_failure(eic_tls *t, int ret)
 {
     t->last_error = ret;
-    return t->inner_broken || ret == MBEDTLS_ERR_SSL_CONN_EOF ? EIC_PORT_ERROR
-                                                                : EIC_PORT_TLS_ERROR;
+    return t->inner_broken || ret == MBEDTLS_ERR_SSL_CONN_EOF ? EIC_PORT_ERROR : EIC_PORT_TLS_ERROR;
 }
 
 /* ---- the port ---- */
@@ -181,6 +322,9 @@ static eic_status tls_connect(void *ctx, const char *host, uint16_t port, uint32
     }
     t->last_error = 0;
     t->verify_flags = 0;
+#if EIC_TLS_MATCH_IP_SAN
+    t->ip_len = parse_ip(verify_name, t->ip);
+#endif
     /* The name for SNI and for matching the certificate (copied by mbedTLS). */
     int ret = mbedtls_ssl_set_hostname(&t->ssl, verify_name);
     if (ret != 0) {
@@ -270,7 +414,8 @@ static int32_t tls_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_ms
         if (ret > 0) {
             return (int32_t)ret;
         }
-        if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY || ret == MBEDTLS_ERR_SSL_CONN_EOF) {
+        if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY ||
+            ret == MBEDTLS_ERR_SSL_CONN_EOF) {
             /* End of stream, with or without close_notify: HTTP framing
              * (Content-Length, chunked) tells a complete response from a cut one.
              * mbedTLS reports a plain end of stream from mbedtls_ssl_read as 0. */
@@ -364,8 +509,8 @@ static eic_status configure(eic_tls *t, const eic_tls_options *o)
     if (st != EIC_OK) {
         return st;
     }
-    ret = mbedtls_ssl_config_defaults(&t->conf, MBEDTLS_SSL_IS_CLIENT,
-                                      MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
+    ret = mbedtls_ssl_config_defaults(&t->conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                      MBEDTLS_SSL_PRESET_DEFAULT);
     if (ret != 0) {
         t->last_error = ret;
         return EIC_ERR_TLS;
@@ -381,6 +526,9 @@ static eic_status configure(eic_tls *t, const eic_tls_options *o)
     } else {
         mbedtls_ssl_conf_authmode(&t->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
         mbedtls_ssl_conf_ca_chain(&t->conf, &t->ca, NULL);
+#if EIC_TLS_MATCH_IP_SAN
+        mbedtls_ssl_conf_verify(&t->conf, verify_ip_san, t);
+#endif
     }
     mbedtls_ssl_conf_rng(&t->conf, mbedtls_ctr_drbg_random, &t->drbg);
     ret = mbedtls_ssl_setup(&t->ssl, &t->conf);

@@ -10,9 +10,9 @@
  * static eic_posix_socket sock;
  * static eic_port tcp, tls_port;
  * static eic_tls tls;
+ * const eic_tls_options opts = {.ca_file = "/etc/ssl/certs/ca-certificates.crt"};
  * eic_port_posix_init(&tcp, &sock);
- * eic_status st = eic_port_tls_init(&tls_port, &tls, &tcp,
- *                                   &(eic_tls_options){.ca_file = "/etc/ssl/certs/ca-certificates.crt"});
+ * eic_status st = eic_port_tls_init(&tls_port, &tls, &tcp, &opts);
  * // ... use tls_port ...
  * eic_port_tls_free(&tls);
  * @endcode
@@ -21,9 +21,11 @@
  * - Certificate and host-name verification are on unless
  *   eic_tls_options::insecure_skip_verification is set. The name checked,
  *   and sent as SNI, is eic_tls_options::server_name when given, else the
- *   host passed to `connect` (an IPv6 literal without its brackets).
- *   mbedTLS before 3.5 matches names against DNS entries only: to reach a
- *   server by IP address with verification on, give server_name.
+ *   host passed to `connect` (an IPv6 literal without its brackets). An IP
+ *   literal must match an iPAddress entry of the certificate's
+ *   subjectAltName (mbedTLS 3.5 and later check that themselves; with older
+ *   mbedTLS the port adds the check through the verification callback, so
+ *   do not replace that callback with mbedtls_ssl_conf_verify()).
  * - `connect` connects the inner port, then runs the handshake; both share
  *   timeout_ms. It returns the inner port's status when that fails,
  *   ::EIC_ERR_NETWORK when the inner port breaks during the handshake,
@@ -102,21 +104,23 @@ typedef struct eic_tls_options {
 
 /** @brief The TLS port's context. Members are private: use the functions below. */
 typedef struct eic_tls {
-    eic_port inner;                /**< The wrapped port (a copy). */
+    eic_port inner; /**< The wrapped port (a copy). */
     mbedtls_entropy_context entropy;
     mbedtls_ctr_drbg_context drbg;
     mbedtls_x509_crt ca;
     mbedtls_ssl_config conf;
     mbedtls_ssl_context ssl;
     char server_name[EIC_HOST_MAX + 1]; /**< Override, or empty. */
-    uint32_t io_timeout_ms; /**< How long one inner send/recv may wait now. */
-    size_t pending_write;   /**< Bytes sealed in a record not yet sent, or 0. */
-    uint32_t verify_flags;  /**< Certificate verdict of the last handshake. */
-    int last_error;         /**< The last mbedTLS error code, or 0. */
-    int inner_broken;       /**< The inner port reported EIC_PORT_ERROR. */
-    int peer_closed;        /**< recv has seen close_notify or end of stream. */
-    int in_session;         /**< The inner port is open (handshake begun). */
-    int ready;              /**< eic_port_tls_init() succeeded. */
+    uint32_t io_timeout_ms;             /**< How long one inner send/recv may wait now. */
+    size_t pending_write;               /**< Bytes sealed in a record not yet sent, or 0. */
+    uint32_t verify_flags;              /**< Certificate verdict of the last handshake. */
+    uint8_t ip[16];                     /**< The verified name as an address (mbedTLS < 3.5). */
+    uint8_t ip_len;                     /**< 4, 16, or 0 when the name is not an IP literal. */
+    int last_error;                     /**< The last mbedTLS error code, or 0. */
+    int inner_broken;                   /**< The inner port reported EIC_PORT_ERROR. */
+    int peer_closed;                    /**< recv has seen close_notify or end of stream. */
+    int in_session;                     /**< The inner port is open (handshake begun). */
+    int ready;                          /**< eic_port_tls_init() succeeded. */
 } eic_tls;
 
 /**
@@ -124,7 +128,8 @@ typedef struct eic_tls {
  *
  * Seeds the DRBG from mbedTLS's entropy sources, parses the CA
  * certificates, and prepares the configuration (TLS 1.2 minimum). Connects
- * nothing. On failure everything set up so far is released again.
+ * nothing. On failure everything set up so far is released again. Calling it
+ * on a context in use leaks that context: eic_port_tls_free() it first.
  *
  * @param[out] port    The port to fill; port->ctx becomes tls.
  * @param[out] tls     The context, owned by the caller until eic_port_tls_free().

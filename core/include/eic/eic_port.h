@@ -9,7 +9,8 @@
  * (`port/lwip`) and mbedTLS TLS over any other port (`port/tls`).
  *
  * ## Contract of the stream calls
- * - `connect` opens a connection to host:port within timeout_ms and returns
+ * - `connect` opens a connection to host:port within timeout_ms (name lookup
+ *   may block beyond it where the platform's resolver does) and returns
  *   ::EIC_OK, ::EIC_ERR_NETWORK (name not resolved, refused, unreachable),
  *   ::EIC_ERR_TIMEOUT or ::EIC_ERR_TLS (handshake, certificate, host name).
  *   The core calls it only when no connection is open.
@@ -22,7 +23,10 @@
  *     (a non-blocking port may return it at once);
  *   - ::EIC_PORT_ERROR: the connection is broken (reset, I/O error);
  *   - ::EIC_PORT_TLS_ERROR: the TLS layer failed (alert, bad record).
- *   After an error the core calls `close`.
+ *   After an error the core calls `close`. After ::EIC_PORT_WOULD_BLOCK from
+ *   `send`, the core's next `send` offers the same remaining bytes (TLS
+ *   requires it: the bytes may already sit in a sealed record). The core
+ *   never calls `send` or `recv` with a length of 0.
  * - `close` releases the connection; it is safe to call when none is open.
  *
  * ## Platform services
