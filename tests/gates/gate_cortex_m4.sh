@@ -51,6 +51,7 @@ nested_build Cortex-M4 \
     -DCMAKE_TOOLCHAIN_FILE="$src/cmake/arm-none-eabi.cmake" \
     -DCMAKE_BUILD_TYPE=MinSizeRel \
     -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+    -DCMAKE_C_FLAGS_MINSIZEREL="-Os -DNDEBUG -fstack-usage -fcallgraph-info=su" \
     -DEIC_BUILD_TESTS=OFF -DEIC_BUILD_TOOLS=OFF \
     -DEIC_MBEDTLS_INCLUDE_DIR="$stage" \
     -DEIC_JSMN_INCLUDE_DIR="$stage"
@@ -102,4 +103,8 @@ printf '%s\n' "$sizes" | sed 's/^/    /'
 read -r text data bss _ < <(printf '%s\n' "$sizes" | grep '(TOTALS)')
 [[ "$text$data$bss" =~ ^[0-9]+$ ]] || fail "cannot read the totals of $size -t"
 echo "eic core flash (Cortex-M4 -Os, mbedTLS not counted): $((text + data)) bytes text+data, $bss bytes bss"
+echo
+# The footprint table of the README: flash and static RAM per module, and the
+# worst stack depth of each public call from the -fcallgraph-info graphs.
+python3 "$here/footprint.py" "$bin" "$archive" "$size" || fail "footprint: static RAM or recursion"
 echo "gate_cortex_m4: PASS"

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Footprint of the core on Cortex-M4 -Os: flash and static RAM per module, and
+the worst stack depth of every public call.
+
+  footprint.py BUILD_DIR ARCHIVE SIZE_TOOL
+
+Reads the cross build that gate_cortex_m4.sh made with -fstack-usage and
+-fcallgraph-info=su: each function's own frame (.su, via the .ci graph) plus
+the deepest chain of calls below it. Calls that leave the core (mbedTLS,
+libc, the port's function pointers) are listed, not counted: their frames
+belong to the platform. Prints figures; fails only on static RAM (never 0 is
+a gate) or a recursion in the core (its depth would be unbounded).
+"""
+import collections
+import glob
+import os
+import re
+import subprocess
+import sys
+
+NODE = re.compile(r'node: \{ title: "([^"]+)" label: "([^"]*)"')
+EDGE = re.compile(r'edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"')
+FRAME = re.compile(r'\\n(\d+) bytes \((static|dynamic[^)]*)\)')
+
+
+def read_graph(build_dir):
+    frames, edges, files = {}, collections.defaultdict(set), {}
+    for ci in glob.glob(os.path.join(build_dir, "core", "**", "*.ci"), recursive=True):
+        module = os.path.basename(ci).split(".")[0]
+        text = open(ci).read()
+        local = {}
+        for title, label in NODE.findall(text):
+            m = FRAME.search(label)
+            if m:  # defined in this file
+                key = (module, title)
+                frames[key] = int(m.group(1))
+                local[title] = key
+                files[key] = module
+        for src, dst in EDGE.findall(text):
+            edges[local.get(src, (None, src))].add(local.get(dst, (None, dst)))
+    # A call to a function defined in another file of the core.
+    by_name = {}
+    for key in frames:
+        by_name.setdefault(key[1], key)
+    resolved = collections.defaultdict(set)
+    for src, dsts in edges.items():
+        for d in dsts:
+            resolved[src].add(d if d in frames else by_name.get(d[1], d))
+    return frames, resolved
+
+
+def depth(key, frames, edges, memo, stack, outside):
+    if key in memo:
+        return memo[key]
+    if key in stack:
+        raise RuntimeError("recursion through %s" % key[1])
+    if key not in frames:
+        outside.add(key[1])
+        return 0
+    stack.add(key)
+    below = max([depth(d, frames, edges, memo, stack, outside) for d in edges.get(key, ())] or [0])
+    stack.discard(key)
+    memo[key] = frames[key] + below
+    return memo[key]
+
+
+def public_calls(src_dir):
+    names = set()
+    for h in glob.glob(os.path.join(src_dir, "core", "include", "eic", "*.h")):
+        names |= set(re.findall(r"^\w[\w ]*\*?\s*\b(eic_\w+)\s*\(", open(h).read(), re.M))
+    return sorted(names)
+
+
+def main():
+    build_dir, archive, size_tool = sys.argv[1:4]
+    src_dir = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    out = subprocess.run([size_tool, archive], capture_output=True, text=True, check=True).stdout
+    rows, total_flash, total_ram = [], 0, 0
+    for line in out.splitlines()[1:]:
+        text, data, bss = (int(x) for x in line.split()[:3])
+        module = line.split()[5].split(".")[0]
+        rows.append((module, text + data, data + bss))
+        total_flash += text + data
+        total_ram += data + bss
+    print("| module | flash (text+data) | static RAM |")
+    print("|---|---:|---:|")
+    for module, flash, ram in sorted(rows, key=lambda r: -r[1]):
+        print("| %s | %d | %d |" % (module, flash, ram))
+    print("| **core** | **%d** | **%d** |" % (total_flash, total_ram))
+
+    frames, edges = read_graph(build_dir)
+    if not frames:
+        print("footprint: no .ci call graphs under %s (build with -fcallgraph-info=su)" % build_dir)
+        return 1
+    memo, worst = {}, (0, "")
+    print()
+    print("| public call | worst stack (bytes) |")
+    print("|---|---:|")
+    outside_all = set()
+    for name in public_calls(src_dir):
+        key = next((k for k in frames if k[1] == name), None)
+        if key is None:
+            continue
+        outside = set()
+        d = depth(key, frames, edges, memo, set(), outside)
+        outside_all |= outside
+        worst = max(worst, (d, name))
+        print("| %s | %d |" % (name, d))
+    print()
+    print("calls leaving the core (frames not counted): %s" % ", ".join(sorted(outside_all)))
+    print("footprint: core flash %d B (Cortex-M4 -Os, mbedTLS not counted, jsmn counted), "
+          "static RAM %d B, worst public-call stack %d B (%s)" % (total_flash, total_ram,
+                                                                 worst[0], worst[1]))
+    return 0 if total_ram == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
