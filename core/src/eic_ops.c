@@ -90,15 +90,16 @@ static eic_status attempt_once(eic_client *c, operation op, const void *request,
 static eic_status call(eic_client *c, operation op, const void *request, void *result,
                        eic_error *err)
 {
-    eic_error scratch;
     eic_response r;
     unsigned attempts = 0;
     unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
     uint32_t quota_taken = 0;
     int skew_repaired = 0;
     eic_status st;
+    /* err is required: the retry decisions read it, and a scratch copy on
+     * the stack would cost half a kilobyte of every caller's stack. */
     if (err == NULL) {
-        err = &scratch;
+        return EIC_ERR_INVALID_ARGUMENT;
     }
     eic_error_reset(err, 0);
     if (c == NULL || c->port == NULL || c->tx.data == NULL || c->rx.data == NULL) {

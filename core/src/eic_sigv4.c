@@ -286,8 +286,9 @@ eic_status eic_sigv4_string_to_sign(const eic_sigv4_signer *signer,
 eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_request *request,
                                    const char *amz_date, char *out, size_t cap, size_t *out_len)
 {
+    /* creq holds the canonical request's digest, then the signature: the
+     * stack of the deepest call stays small. */
     char creq[EIC_SHA256_HEX_LEN];
-    char signature[EIC_SHA256_HEX_LEN];
     uint8_t mac[EIC_SHA256_LEN];
     eic_hmac m;
     eic_sink k;
@@ -314,9 +315,9 @@ eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_req
     if (st != EIC_OK) {
         return st;
     }
-    eic_hex_encode(mac, signature);
+    eic_hex_encode(mac, creq);
     eic_sink_to_buffer(&k, out, cap);
-    write_authorization(&k, signer, request, amz_date, signature);
+    write_authorization(&k, signer, request, amz_date, creq);
     return finish_text(&k, out_len);
 }
 

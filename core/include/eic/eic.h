@@ -391,7 +391,8 @@ int eic_error_is_retryable(const eic_error *err);
  * quota per client; connection errors, timeouts, 500/502/503/504 and
  * throttling errors are retried, Retry-After is honoured up to its cap. A
  * keep-alive connection is reused, and reopened when the server closed it.
- * err->attempts tells how many attempts were made.
+ * err->attempts tells how many attempts were made. err is required (NULL is
+ * ::EIC_ERR_INVALID_ARGUMENT): the retry decisions read it.
  * @return As the build and parse halves, plus ::EIC_ERR_NETWORK,
  *         ::EIC_ERR_TIMEOUT, ::EIC_ERR_TLS, ::EIC_ERR_PROTOCOL and
  *         ::EIC_ERR_RESPONSE_TOO_LARGE.
