@@ -23,7 +23,7 @@ packages=(
     libmbedtls-dev libjsmn-dev
     python3 pkg-config
     openssl ca-certificates valgrind
-    qemu-system-arm
+    qemu-system-arm python3-kconfiglib
 )
 
 if [ "${EIC_SKIP_APT:-0}" != 1 ]; then

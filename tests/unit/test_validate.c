@@ -8,7 +8,7 @@
 /* n copies of c after prefix, then suffix, in a static buffer. */
 static const char *make(const char *prefix, char c, size_t n, const char *suffix)
 {
-    static char buf[1024];
+    static char buf[EIC_MARKER_MAX + 2048]; /* the longest value any test makes, with room */
     size_t p = strlen(prefix);
     memcpy(buf, prefix, p);
     memset(buf + p, c, n);
