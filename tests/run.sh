@@ -24,6 +24,7 @@ packages=(
     python3 pkg-config
     openssl ca-certificates valgrind
     qemu-system-arm python3-kconfiglib
+    liblwip-dev iproute2
 )
 
 if [ "${EIC_SKIP_APT:-0}" != 1 ]; then
