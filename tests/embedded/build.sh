@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # build.sh: builds the Cortex-M3 test images (the ctest fixture embedded.build).
 #
-# 1. mbedTLS 2.28.3 from Debian's source package into BUILD_DIR/mbedtls (fetch_mbedtls.sh;
-#    cached, so reruns touch no network);
+# 1. mbedTLS 2.28.3 from Debian's source package (bookworm's 2.28.3-1, the host build's
+#    libmbedtls-dev) into BUILD_DIR/mbedtls/src (tests/common/fetch_debian_source.sh; cached, so
+#    reruns touch no network);
 # 2. the firmware project (tests/embedded/firmware) configured into BUILD_DIR/firmware with
 #    the toolchain file tests/embedded/cortex-m3.cmake and built: the core (all of core/src),
 #    sha256.c and platform_util.c, and the images in BUILD_DIR/firmware/images. Every target
@@ -13,7 +14,8 @@
 #
 # Usage: build.sh SOURCE_DIR BUILD_DIR PYTHON JSMN_INCLUDE_DIR
 # Environment: EIC_EMBEDDED_GENERATOR (CMake generator of a new firmware build directory),
-#              EIC_EMBEDDED_JOBS (parallel jobs, default: number of CPUs).
+#              EIC_EMBEDDED_JOBS (parallel jobs, default: number of CPUs),
+#              EIC_DEBIAN_MIRROR (default http://deb.debian.org/debian).
 set -euo pipefail
 
 fail()
@@ -39,7 +41,11 @@ done
     fail "rdimon.specs not found (apt-get install libnewlib-arm-none-eabi)"
 [ -f "$jsmn_dir/jsmn.h" ] || fail "no jsmn.h in '$jsmn_dir' (apt-get install libjsmn-dev)"
 
-bash "$here/fetch_mbedtls.sh" "$bin/mbedtls" || fail "no mbedTLS sources"
+bash "$src/tests/common/fetch_debian_source.sh" bookworm mbedtls 2.28.3-1 "$bin/mbedtls" ||
+    fail "no mbedTLS sources"
+for f in library/sha256.c library/platform_util.c include/mbedtls/sha256.h include/mbedtls/check_config.h; do
+    [ -f "$bin/mbedtls/src/$f" ] || fail "the mbedTLS sources in $bin/mbedtls/src have no $f"
+done
 
 # jsmn.h alone: the host's /usr/include must not be on the cross include path.
 stage=$bin/staged-include

@@ -7,14 +7,12 @@
 # main build links Debian's 2.28; this test builds the same sources against 3.6 and runs them.
 #
 # What it does, all under BUILD_DIR:
-#   1. fetches Debian's mbedTLS source package, pinned (see DEB_VERSION), with a deb-src line for
-#      trixie in a sources file of its own and apt lists and caches of its own (apt/): the
-#      machine's sources and lists are neither read nor changed (its apt.conf.d, a proxy say,
-#      still applies), and root is not needed. Once the download has been checked against the
-#      .dsc, later runs use no network;
-#   2. unpacks the .orig tarball (Debian's patches do not matter here) and builds mbedcrypto,
-#      mbedx509 and mbedtls with CMake (no programs, no tests) into mbedtls-build/, installed
-#      to prefix/;
+#   1. fetches Debian's mbedTLS source package, pinned (see DEB_VERSION), from trixie and
+#      unpacks its .orig tarball (Debian's patches do not matter here) into mbedtls-source/src
+#      with ../common/fetch_debian_source.sh: apt lists and caches of its own, the machine's
+#      sources and lists neither read nor changed, root not needed; later runs use no network;
+#   2. builds mbedcrypto, mbedx509 and mbedtls with CMake (no programs, no tests) into
+#      mbedtls-build/, installed to prefix/;
 #   3. configures a nested eic build (eic/) with EIC_MBEDTLS_INCLUDE_DIR and the three static
 #      libraries, builds everything (core, ports, tools, tests) and checks that it used 3.6:
 #      mbedtls3_probe prints MBEDTLS_VERSION_STRING (headers) and mbedtls_version_get_string()
@@ -43,15 +41,14 @@ nested_build_dirs "$@"
 # The pinned source package: an unpinned `apt-get source` would take whatever trixie carries.
 DEB_VERSION=3.6.6-0.1~deb13u1
 UPSTREAM=3.6.6
-MIRROR=${EIC_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
-download=$bin/download
-src_dir=$bin/mbedtls-src
+source_dest=$bin/mbedtls-source
+src_dir=$source_dest/src
 mbed_bin=$bin/mbedtls-build
 prefix=$bin/prefix
 eic_bin=$bin/eic
 
-for tool in cmake readelf sha256sum tar; do
+for tool in cmake readelf; do
     command -v "$tool" >/dev/null 2>&1 || gate_error "tool not found: $tool"
 done
 python=${EIC_PYTHON:-$(command -v python3 || true)}
@@ -99,81 +96,24 @@ run_logged()
 
 # ---- 1. the source package, downloaded once ----
 
-# orig_checksum: "SHA256 FILE" of the .orig tarball as the downloaded .dsc lists it.
-orig_checksum()
-{
-    awk '/^Checksums-Sha256:/ { s = 1; next } /^[^ ]/ { s = 0 }
-         s && $3 ~ /\.orig\.tar\.[a-z0-9]+$/ { print $1, $3 }' "$download/mbedtls_$DEB_VERSION.dsc"
-}
-
-# download_ok: the .dsc is there and the .orig tarball matches it (no network).
-download_ok()
-{
-    [ -f "$download/mbedtls_$DEB_VERSION.dsc" ] || return 1
-    read -r orig_sha orig_name < <(orig_checksum) || return 1
-    [ -f "$download/$orig_name" ] &&
-        [ "$(sha256sum <"$download/$orig_name" | cut -d ' ' -f 1)" = "$orig_sha" ]
-}
-
-fetch_source()
-{
-    command -v apt-get >/dev/null 2>&1 || gate_error "apt-get not found (a Debian machine is needed)"
-    local apt=$bin/apt keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-    [ -f "$keyring" ] || gate_error "$keyring not found (apt-get install debian-archive-keyring)"
-    mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
-    cat >"$apt/trixie-src.sources" <<EOF
-# Written by tests/mbedtls3/mbedtls3.sh: Debian 13's sources, for mbedTLS $DEB_VERSION only.
-Types: deb-src
-URIs: $MIRROR
-Suites: trixie
-Components: main
-Signed-By: $keyring
-EOF
-    # Only this sources file, and lists and caches of our own. Downloads stay with root when run
-    # as root: the sandbox user _apt may not be able to reach a build tree under /root.
-    local apt_opts=(
-        -o Dir::Etc::sourcelist="$apt/trixie-src.sources" -o Dir::Etc::sourceparts=-
-        -o Dir::State::lists="$apt/lists" -o Dir::Cache="$apt/cache"
-        -o APT::Sandbox::User=root -q)
-    echo "mbedtls3: apt-get update (trixie deb-src, private state in $apt)"
-    # apt-get update can succeed with an index it could not verify (it warns and ignores it).
-    if ! apt-get "${apt_opts[@]}" update >"$bin/apt.log" 2>&1 || grep -q NO_PUBKEY "$bin/apt.log"; then
-        tail -n 20 "$bin/apt.log"
-        gate_error "apt-get update failed (network? a keyring without trixie's keys:" \
-            "apt-get install debian-archive-keyring; log: $bin/apt.log)"
-    fi
-    rm -rf "$download.tmp"
-    mkdir -p "$download.tmp"
-    if ! (cd "$download.tmp" && apt-get "${apt_opts[@]}" source --download-only "mbedtls=$DEB_VERSION") \
-        >>"$bin/apt.log" 2>&1; then
-        tail -n 20 "$bin/apt.log"
-        echo "mbedtls3: source versions trixie carries:"
-        apt-cache "${apt_opts[@]}" showsrc mbedtls 2>/dev/null | sed -n 's/^Version: /    /p'
-        gate_error "apt-get source mbedtls=$DEB_VERSION failed (log: $bin/apt.log)"
-    fi
-    rm -rf "$download"
-    mv "$download.tmp" "$download"
-    download_ok || fail "the downloaded .orig tarball does not match its .dsc"
-}
-
-if download_ok; then
-    phase_done "source package mbedtls $DEB_VERSION already downloaded"
-else
-    fetch_source
-    phase_done "downloaded source package mbedtls $DEB_VERSION"
-fi
+# Exit status 1: the download does not match its .dsc; anything else: it could not be fetched.
+status=0
+bash "$(dirname "${BASH_SOURCE[0]}")/../common/fetch_debian_source.sh" \
+    trixie mbedtls "$DEB_VERSION" "$source_dest" || status=$?
+case $status in
+    0) ;;
+    1) fail "the source package mbedtls $DEB_VERSION does not match its .dsc" ;;
+    *) gate_error "could not fetch the source package mbedtls $DEB_VERSION from trixie" ;;
+esac
+phase_done "source package mbedtls $DEB_VERSION in $src_dir"
 
 # ---- 2. mbedTLS 3.6, built once ----
 
-# A new tarball (another pin) means a new tree and new builds.
-if [ "$(cat "$src_dir/.eic-orig-sha256" 2>/dev/null)" != "$orig_sha" ]; then
-    rm -rf "$src_dir" "$src_dir.tmp" "$mbed_bin" "$prefix"
-    mkdir -p "$src_dir.tmp"
-    tar -xf "$download/$orig_name" --strip-components=1 -C "$src_dir.tmp" ||
-        gate_error "cannot unpack $orig_name (bzip2 and xz-utils installed?)"
-    echo "$orig_sha" >"$src_dir.tmp/.eic-orig-sha256"
-    mv "$src_dir.tmp" "$src_dir"
-    phase_done "unpacked $orig_name"
+# Other sources (another pin) mean new builds.
+source_id=$(cat "$src_dir/.complete")
+if [ "$(cat "$bin/mbedtls-source.id" 2>/dev/null)" != "$source_id" ]; then
+    rm -rf "$mbed_bin" "$prefix"
+    echo "$source_id" >"$bin/mbedtls-source.id"
 fi
 
 # Position-independent static libraries link into PIE and non-PIE programs alike.
