@@ -3,24 +3,8 @@
 #
 # Unit tests of tests/unit/ built unchanged for the target: all of them, since none needs a
 # file or a socket (test_sha256 also checks the mbedTLS 2.28 built here for the target).
-set(EIC_EMBEDDED_UNIT_TESTS
-  test_status
-  test_sha256
-  test_sink
-  test_uri
-  test_canonical
-  test_sigv4
-  test_utf8
-  test_json_read
-  test_response
-  test_service_error
-  test_validate
-  test_json_write
-  test_request
-  test_http
-  test_retry
-  test_time
-)
+include(${CMAKE_CURRENT_LIST_DIR}/../unit/tests.cmake)
+set(EIC_EMBEDDED_UNIT_TESTS ${EIC_UNIT_TESTS})
 # Images that must run to a pass: the unit tests and the signing vectors.
 set(EIC_EMBEDDED_PASS_IMAGES ${EIC_EMBEDDED_UNIT_TESTS} vectors)
 # Images that must be stopped by the run-time heap trap.
