@@ -120,34 +120,28 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
     return *p == '\0' ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
-static int has_prefix(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 /* The DNS suffix of the partition a region belongs to (botocore's
- * partitions.json: the region prefixes of each partition). */
+ * partitions.json: the region prefixes of each partition). Pairs of
+ * NUL-separated prefix and suffix, tried in order (us-isob- and us-isof-
+ * before us-iso-), the last suffix for every other region. One string rather
+ * than a table of pointers: pointers would be relocated data. */
 static const char *dns_suffix(const char *region)
 {
-    if (has_prefix(region, "cn-")) {
-        return ".amazonaws.com.cn";
+    static const char partitions[] = "cn-\0.amazonaws.com.cn\0"
+                                     "eusc-\0.amazonaws.eu\0"
+                                     "us-isob-\0.sc2s.sgov.gov\0"
+                                     "us-isof-\0.csp.hci.ic.gov\0"
+                                     "us-iso-\0.c2s.ic.gov\0"
+                                     "eu-isoe-\0.cloud.adc-e.uk\0"
+                                     "\0.amazonaws.com";
+    const char *prefix = partitions;
+    for (;;) {
+        const char *suffix = prefix + strlen(prefix) + 1;
+        if (strncmp(region, prefix, strlen(prefix)) == 0) {
+            return suffix; /* the empty prefix, last, matches any region */
+        }
+        prefix = suffix + strlen(suffix) + 1;
     }
-    if (has_prefix(region, "eusc-")) {
-        return ".amazonaws.eu";
-    }
-    if (has_prefix(region, "us-isob-")) {
-        return ".sc2s.sgov.gov";
-    }
-    if (has_prefix(region, "us-isof-")) {
-        return ".csp.hci.ic.gov";
-    }
-    if (has_prefix(region, "us-iso-")) {
-        return ".c2s.ic.gov";
-    }
-    if (has_prefix(region, "eu-isoe-")) {
-        return ".cloud.adc-e.uk";
-    }
-    return ".amazonaws.com";
 }
 
 /* https://lambda.{region}.{partition's DNS suffix} */

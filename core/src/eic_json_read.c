@@ -354,6 +354,16 @@ int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit)
            text_is(doc->js + doc->tok[i].start, (size_t)(doc->tok[i].end - doc->tok[i].start), lit);
 }
 
+int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names)
+{
+    for (int k = 0; *names != '\0'; k++, names += strlen(names) + 1) {
+        if (eic_json_key_is(doc, i, names)) {
+            return k;
+        }
+    }
+    return -1;
+}
+
 void eic_json_chars_of(eic_json_chars *c, const eic_json_doc *doc, size_t i)
 {
     c->p = doc->js + doc->tok[i].start;

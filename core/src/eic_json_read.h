@@ -49,6 +49,11 @@ int eic_json_is_null(const eic_json_doc *doc, size_t i);
 /* Token i is a key (a string) whose raw text is exactly lit. */
 int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit);
 
+/* Which of names (NUL-separated, the list ending with an empty name) key i
+ * is, counting from 0; -1 for none. One walk instead of a chain of
+ * eic_json_key_is calls. */
+int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names);
+
 /* Decodes string token i into out[0..cap) as UTF-8 and NUL-terminates it.
  * EIC_ERR_FIELD_TOO_LONG when it does not fit (out is then "", never a cut
  * value); EIC_ERR_MALFORMED_RESPONSE when i is not a string, or holds a bad

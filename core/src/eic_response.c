@@ -154,10 +154,9 @@ static eic_status read_destination_config(const eic_json_doc *d, size_t obj,
     size_t k = obj + 1;
     for (int m = 0; s == EIC_OK && c->has_destination_config && m < d->tok[obj].size;
          m++, k = eic_json_next(d, k + 1)) {
-        if (eic_json_key_is(d, k, "OnSuccess")) {
-            s = read_destination(d, k + 1, &c->on_success);
-        } else if (eic_json_key_is(d, k, "OnFailure")) {
-            s = read_destination(d, k + 1, &c->on_failure);
+        int which = eic_json_key_index(d, k, "OnSuccess\0OnFailure\0");
+        if (which >= 0) {
+            s = read_destination(d, k + 1, which == 0 ? &c->on_success : &c->on_failure);
         }
     }
     return s;
@@ -173,16 +172,26 @@ static eic_status read_config(const eic_json_doc *d, size_t obj, eic_event_invok
     size_t k = obj + 1;
     for (int m = 0; s == EIC_OK && m < d->tok[obj].size; m++, k = eic_json_next(d, k + 1)) {
         size_t v = k + 1;
-        if (eic_json_key_is(d, k, "FunctionArn")) {
+        switch (eic_json_key_index(d, k,
+                                   "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0"
+                                   "LastModified\0DestinationConfig\0")) {
+        case 0:
             s = read_string(d, v, c->function_arn, sizeof c->function_arn, &c->has_function_arn);
-        } else if (eic_json_key_is(d, k, "MaximumRetryAttempts")) {
+            break;
+        case 1:
             s = read_int(d, v, &c->maximum_retry_attempts);
-        } else if (eic_json_key_is(d, k, "MaximumEventAgeInSeconds")) {
+            break;
+        case 2:
             s = read_int(d, v, &c->maximum_event_age_in_seconds);
-        } else if (eic_json_key_is(d, k, "LastModified")) {
+            break;
+        case 3:
             s = read_last_modified(d, v, c);
-        } else if (eic_json_key_is(d, k, "DestinationConfig")) {
+            break;
+        case 4:
             s = read_destination_config(d, v, c);
+            break;
+        default: /* a member added later */
+            break;
         }
     }
     return s;
@@ -229,9 +238,10 @@ static eic_status read_list(const eic_json_doc *d, eic_list_result *list)
     eic_status s = EIC_OK;
     size_t k = 1;
     for (int m = 0; s == EIC_OK && m < d->tok[0].size; m++, k = eic_json_next(d, k + 1)) {
-        if (eic_json_key_is(d, k, "FunctionEventInvokeConfigs")) {
+        int which = eic_json_key_index(d, k, "FunctionEventInvokeConfigs\0NextMarker\0");
+        if (which == 0) {
             s = read_configs(d, k + 1, list);
-        } else if (eic_json_key_is(d, k, "NextMarker")) {
+        } else if (which == 1) {
             s = read_string(d, k + 1, list->next_marker, sizeof list->next_marker,
                             &list->has_next_marker);
         }

@@ -3,6 +3,18 @@
 
 #include <string.h>
 
+/* Whether code is one of names (NUL-separated, the list ending with an
+ * empty name). */
+static int is_one_of(const char *code, const char *names)
+{
+    for (; *names != '\0'; names += strlen(names) + 1) {
+        if (strcmp(code, names) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Codes retried whatever the HTTP status: transient errors and throttling
  * (botocore's standard mode lists). */
 static int is_retryable_code(const char *code)
@@ -24,12 +36,7 @@ static int is_retryable_code(const char *code)
                                 "RequestThrottled\0"
                                 "SlowDown\0"
                                 "EC2ThrottledException\0";
-    for (const char *c = codes; *c != '\0'; c += strlen(c) + 1) {
-        if (strcmp(code, c) == 0) {
-            return 1;
-        }
-    }
-    return 0;
+    return is_one_of(code, codes);
 }
 
 int eic_error_is_retryable(const eic_error *err)
@@ -43,17 +50,20 @@ static int lower(int c)
     return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
-/* Whether text contains word, ignoring ASCII case. */
-static int mentions(const char *text, const char *word)
+/* Whether text contains one of the (lower-case, NUL-separated) words,
+ * ignoring ASCII case. */
+static int mentions(const char *text, const char *words)
 {
-    size_t n = strlen(word);
-    for (; *text != '\0'; text++) {
-        size_t i = 0;
-        while (i < n && text[i] != '\0' && lower((unsigned char)text[i]) == word[i]) {
-            i++;
-        }
-        if (i == n) {
-            return 1;
+    for (; *words != '\0'; words += strlen(words) + 1) {
+        size_t n = strlen(words);
+        for (const char *t = text; *t != '\0'; t++) {
+            size_t i = 0;
+            while (i < n && t[i] != '\0' && lower((unsigned char)t[i]) == words[i]) {
+                i++;
+            }
+            if (i == n) {
+                return 1;
+            }
         }
     }
     return 0;
@@ -61,18 +71,14 @@ static int mentions(const char *text, const char *word)
 
 int eic_retry_is_clock_skew(const eic_error *err)
 {
-    if (strcmp(err->code, "RequestTimeTooSkewed") == 0 ||
-        strcmp(err->code, "RequestExpired") == 0) {
+    if (is_one_of(err->code, "RequestTimeTooSkewed\0RequestExpired\0")) {
         return 1;
     }
-    int signature = strcmp(err->code, "InvalidSignatureException") == 0 ||
-                    strcmp(err->code, "SignatureDoesNotMatch") == 0 ||
-                    strcmp(err->code, "AuthFailure") == 0;
+    int signature =
+        is_one_of(err->code, "InvalidSignatureException\0SignatureDoesNotMatch\0AuthFailure\0");
     /* "Signature expired: ... is now earlier than ...", "Signature not yet
      * current: ...": a time problem, not a wrong key. */
-    return signature &&
-           (mentions(err->message, "expired") || mentions(err->message, "not yet current") ||
-            mentions(err->message, "skew"));
+    return signature && mentions(err->message, "expired\0not yet current\0skew\0");
 }
 
 uint32_t eic_retry_delay_ms(const eic_error *err, uint32_t base_ms, uint32_t retry_after_max_ms,

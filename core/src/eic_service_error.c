@@ -44,17 +44,18 @@ static int xml_entity(source *s, uint32_t *cp)
     if (semi >= s->c.end || *semi != ';') {
         return 0;
     }
+    /* The five predefined entities, NUL-separated, and what each stands for. */
+    static const char names[] = "lt\0gt\0amp\0quot\0apos\0";
+    static const char chars[] = "<>&\"'";
     size_t n = (size_t)(semi - p);
-    if (n == 2 && memcmp(p, "lt", 2) == 0) {
-        *cp = '<';
-    } else if (n == 2 && memcmp(p, "gt", 2) == 0) {
-        *cp = '>';
-    } else if (n == 3 && memcmp(p, "amp", 3) == 0) {
-        *cp = '&';
-    } else if (n == 4 && memcmp(p, "quot", 4) == 0) {
-        *cp = '"';
-    } else if (n == 4 && memcmp(p, "apos", 4) == 0) {
-        *cp = '\'';
+    const char *name = names;
+    int k = 0;
+    while (*name != '\0' && !(strlen(name) == n && memcmp(p, name, n) == 0)) {
+        name += strlen(name) + 1;
+        k++;
+    }
+    if (*name != '\0') {
+        *cp = (unsigned char)chars[k];
     } else if (n >= 2 && p[0] == '#') {
         int hex = p[1] == 'x' || p[1] == 'X';
         uint32_t v = 0;
@@ -160,12 +161,12 @@ static int is_control(uint32_t cp)
 
 /* Copies src through the filter into buf[0..cap); returns the length kept
  * (0: the source gave nothing usable, and err->truncated is left alone). */
-static size_t copy_text(eic_error *err, char *buf, size_t cap, source src, filter f)
+static size_t copy_text(eic_error *err, char *buf, size_t cap, source *src, filter f)
 {
     bounded b;
     uint32_t cp;
     bounded_init(&b, buf, cap);
-    while (source_next(&src, &cp)) {
+    while (source_next(src, &cp)) {
         char u[EIC_UTF8_MAX];
         if (f == FILTER_CODE && cp == ':') {
             break;
@@ -235,57 +236,54 @@ static source xml_element(const char *body, size_t len, const char *name)
     return source_of(NULL, 0, SOURCE_RAW);
 }
 
-/* The standard reason phrase (as botocore words it when a body has no
- * message) for the statuses a client commonly meets; "" for others. A switch
- * rather than a table: a table of pointers would be relocated data. */
-/* The reason phrase of a 5xx status, as Python's http.client words it (the
- * message botocore gives a generic error). */
-static const char *reason_phrase(int status)
+/* Name k (from 0) of a list of NUL-separated names. One string rather than
+ * a table of pointers: pointers would be relocated data. */
+static const char *name_at(const char *names, unsigned k)
 {
-    switch (status) {
-    case 500:
-        return "Internal Server Error";
-    case 501:
-        return "Not Implemented";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    case 505:
-        return "HTTP Version Not Supported";
-    case 506:
-        return "Variant Also Negotiates";
-    case 507:
-        return "Insufficient Storage";
-    case 508:
-        return "Loop Detected";
-    case 510:
-        return "Not Extended";
-    case 511:
-        return "Network Authentication Required";
-    default:
-        return "";
+    for (; k != 0; k--) {
+        names += strlen(names) + 1;
     }
+    return names;
 }
 
+/* The reason phrase of a 5xx status, as Python's http.client words it (the
+ * message botocore gives a generic error); "" for others. Indexed by
+ * status - 500; 509 has none. */
+static const char *reason_phrase(int status)
+{
+    static const char phrases[] = "Internal Server Error\0"
+                                  "Not Implemented\0"
+                                  "Bad Gateway\0"
+                                  "Service Unavailable\0"
+                                  "Gateway Timeout\0"
+                                  "HTTP Version Not Supported\0"
+                                  "Variant Also Negotiates\0"
+                                  "Insufficient Storage\0"
+                                  "Loop Detected\0"
+                                  "\0"
+                                  "Not Extended\0"
+                                  "Network Authentication Required";
+    if (status < 500 || status > 511) {
+        return "";
+    }
+    return name_at(phrases, (unsigned)(status - 500));
+}
+
+/* The modelled codes, in the order of eic_error_kind from
+ * EIC_ERROR_INVALID_PARAMETER_VALUE on; the list ends with an empty name. */
 static eic_error_kind kind_of(const char *code)
 {
-    if (strcmp(code, "InvalidParameterValueException") == 0) {
-        return EIC_ERROR_INVALID_PARAMETER_VALUE;
-    }
-    if (strcmp(code, "ResourceNotFoundException") == 0) {
-        return EIC_ERROR_RESOURCE_NOT_FOUND;
-    }
-    if (strcmp(code, "ResourceConflictException") == 0) {
-        return EIC_ERROR_RESOURCE_CONFLICT;
-    }
-    if (strcmp(code, "TooManyRequestsException") == 0) {
-        return EIC_ERROR_TOO_MANY_REQUESTS;
-    }
-    if (strcmp(code, "ServiceException") == 0) {
-        return EIC_ERROR_SERVICE;
+    static const char codes[] = "InvalidParameterValueException\0"
+                                "ResourceNotFoundException\0"
+                                "ResourceConflictException\0"
+                                "TooManyRequestsException\0"
+                                "ServiceException\0";
+    const char *name = codes;
+    for (int k = EIC_ERROR_INVALID_PARAMETER_VALUE; *name != '\0'; k++) {
+        if (strcmp(code, name) == 0) {
+            return (eic_error_kind)k;
+        }
+        name += strlen(name) + 1;
     }
     return EIC_ERROR_UNMODELED;
 }
@@ -300,8 +298,8 @@ static void status_code(eic_error *err, int status)
         digits[sizeof digits - 1 - n++] = (char)('0' + v % 10u);
         v /= 10u;
     } while (v != 0);
-    copy_text(err, err->code, sizeof err->code,
-              source_of(digits + sizeof digits - n, n, SOURCE_RAW), FILTER_CODE);
+    source s = source_of(digits + sizeof digits - n, n, SOURCE_RAW);
+    copy_text(err, err->code, sizeof err->code, &s, FILTER_CODE);
 }
 
 /* Retry-After in delay-seconds, with optional white space around it; an
@@ -356,6 +354,39 @@ static void trim(const char **p, size_t *n)
     }
 }
 
+/* What the fields of one error are read from. */
+typedef struct {
+    eic_error *err;
+    const eic_json_doc *d;
+    const char *body;
+    size_t body_len;
+} error_text;
+
+/* Copies the first of these sources that gives text through the filter:
+ * raw text p[0..n) (unless p is NULL), the root JSON members named in
+ * `members` (NUL-separated, in order, the list ending with an empty name),
+ * then the XML element `element` (unless ""). Returns the length kept, 0
+ * when none gave any. */
+static size_t copy_first(const error_text *t, char *buf, size_t cap, filter f, const char *p,
+                         size_t n, const char *members, const char *element)
+{
+    size_t kept = 0;
+    source s;
+    if (p != NULL) {
+        s = source_of(p, n, SOURCE_RAW);
+        kept = copy_text(t->err, buf, cap, &s, f);
+    }
+    for (; kept == 0 && *members != '\0'; members += strlen(members) + 1) {
+        s = json_member(t->d, members);
+        kept = copy_text(t->err, buf, cap, &s, f);
+    }
+    if (kept == 0 && *element != '\0') {
+        s = xml_element(t->body, t->body_len, element);
+        kept = copy_text(t->err, buf, cap, &s, f);
+    }
+    return kept;
+}
+
 void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_token *tokens,
                             size_t token_count)
 {
@@ -364,6 +395,7 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     const char *text = body;
     size_t text_len = body_len;
     eic_json_doc d;
+    error_text t;
     eic_error_reset(err, r->status);
     trim(&text, &text_len);
     /* As botocore: a 5xx with an empty body or an HTML page (a gateway's)
@@ -380,44 +412,32 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     /* What is neither a JSON object (nor one too large for the tokens) nor
      * XML with a <Message> is shown as it is, as botocore does. */
     int plain = d.count == 0 && parsed != EIC_ERR_TOO_FEW_TOKENS;
+    t.err = err;
+    t.d = &d;
+    t.body = body;
+    t.body_len = body_len;
 
-    if (generic ||
-        (copy_text(err, err->code, sizeof err->code,
-                   source_of(r->error_type, r->error_type_len, SOURCE_RAW), FILTER_CODE) == 0 &&
-         copy_text(err, err->code, sizeof err->code, json_member(&d, "code"), FILTER_CODE) == 0 &&
-         copy_text(err, err->code, sizeof err->code, json_member(&d, "Code"), FILTER_CODE) == 0 &&
-         copy_text(err, err->code, sizeof err->code, json_member(&d, "__type"), FILTER_CODE) == 0 &&
-         copy_text(err, err->code, sizeof err->code, xml_element(body, body_len, "Code"),
-                   FILTER_CODE) == 0)) {
+    /* source_of reads a NULL header as empty: it gives nothing. */
+    if (generic || copy_first(&t, err->code, sizeof err->code, FILTER_CODE, r->error_type,
+                              r->error_type_len, "code\0Code\0__type\0", "Code") == 0) {
         status_code(err, r->status);
     }
     err->kind = kind_of(err->code);
 
     if (generic) {
         const char *phrase = reason_phrase(r->status);
-        copy_text(err, err->message, sizeof err->message,
-                  source_of(phrase, strlen(phrase), SOURCE_RAW), FILTER_MESSAGE);
-    } else if (copy_text(err, err->message, sizeof err->message, json_member(&d, "message"),
-                         FILTER_MESSAGE) == 0 &&
-               copy_text(err, err->message, sizeof err->message, json_member(&d, "Message"),
-                         FILTER_MESSAGE) == 0 &&
-               copy_text(err, err->message, sizeof err->message,
-                         xml_element(body, body_len, "Message"), FILTER_MESSAGE) == 0 &&
+        copy_first(&t, err->message, sizeof err->message, FILTER_MESSAGE, phrase, strlen(phrase),
+                   "", "");
+    } else if (copy_first(&t, err->message, sizeof err->message, FILTER_MESSAGE, NULL, 0,
+                          "message\0Message\0", "Message") == 0 &&
                plain && text_len != 0) {
         /* Plain text: the body is the message, as botocore shows it. */
-        copy_text(err, err->message, sizeof err->message, source_of(text, text_len, SOURCE_RAW),
-                  FILTER_MESSAGE);
+        copy_first(&t, err->message, sizeof err->message, FILTER_MESSAGE, text, text_len, "", "");
     }
 
-    if (copy_text(err, err->type, sizeof err->type, json_member(&d, "Type"), FILTER_TOKEN) == 0) {
-        copy_text(err, err->type, sizeof err->type, xml_element(body, body_len, "Type"),
-                  FILTER_TOKEN);
-    }
-    copy_text(err, err->reason, sizeof err->reason, json_member(&d, "Reason"), FILTER_TOKEN);
-    if (copy_text(err, err->request_id, sizeof err->request_id,
-                  source_of(r->request_id, r->request_id_len, SOURCE_RAW), FILTER_TOKEN) == 0) {
-        copy_text(err, err->request_id, sizeof err->request_id,
-                  xml_element(body, body_len, "RequestId"), FILTER_TOKEN);
-    }
+    copy_first(&t, err->type, sizeof err->type, FILTER_TOKEN, NULL, 0, "Type\0", "Type");
+    copy_first(&t, err->reason, sizeof err->reason, FILTER_TOKEN, NULL, 0, "Reason\0", "");
+    copy_first(&t, err->request_id, sizeof err->request_id, FILTER_TOKEN, r->request_id,
+               r->request_id_len, "", "RequestId");
     read_retry_after(err, r->retry_after, r->retry_after_len);
 }

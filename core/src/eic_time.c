@@ -50,6 +50,23 @@ static int expect(const char **p, const char *end, char c)
     return 0;
 }
 
+/* p against a pattern: a digit d stands for exactly d decimal digits, stored
+ * in turn into v[0], v[1], ...; any other character must be there as itself.
+ * One walk serves every fixed-width field of both date formats. */
+static int fields(const char **p, const char *end, const char *pattern, int32_t *v)
+{
+    for (; *pattern != '\0'; pattern++) {
+        if (*pattern >= '1' && *pattern <= '9') {
+            if (!digits_at(p, end, *pattern - '0', v++)) {
+                return 0;
+            }
+        } else if (!expect(p, end, *pattern)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Z, ±hh:mm or ±hhmm, as minutes east of UTC; nothing at all is UTC. */
 static int zone(const char **p, const char *end, int32_t *minutes)
 {
@@ -77,12 +94,12 @@ int eic_time_parse_iso8601(const char *s, size_t n, int64_t *ms)
 {
     const char *p = s;
     const char *end = s + n;
-    int32_t year, month, day, hour, minute, second, offset, frac = 0;
-    if (!digits_at(&p, end, 4, &year) || !expect(&p, end, '-') || !digits_at(&p, end, 2, &month) ||
-        !expect(&p, end, '-') || !digits_at(&p, end, 2, &day) ||
+    /* year, month, day, hour, minute, second */
+    int32_t f[6];
+    int32_t offset, frac = 0;
+    if (!fields(&p, end, "4-2-2", f) ||
         !(expect(&p, end, 'T') || expect(&p, end, 't') || expect(&p, end, ' ')) ||
-        !digits_at(&p, end, 2, &hour) || !expect(&p, end, ':') || !digits_at(&p, end, 2, &minute) ||
-        !expect(&p, end, ':') || !digits_at(&p, end, 2, &second)) {
+        !fields(&p, end, "2:2:2", f + 3)) {
         return 0;
     }
     if (expect(&p, end, '.') || expect(&p, end, ',')) {
@@ -99,12 +116,14 @@ int eic_time_parse_iso8601(const char *s, size_t n, int64_t *ms)
             frac *= 10;
         }
     }
-    if (!zone(&p, end, &offset) || p != end || month < 1 || month > 12 || day < 1 ||
-        day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59) {
+    if (!zone(&p, end, &offset) || p != end || f[1] < 1 || f[1] > 12 || f[2] < 1 ||
+        f[2] > days_in_month(f[0], f[1]) || f[3] > 23 || f[4] > 59 || f[5] > 59) {
         return 0;
     }
-    int64_t seconds = (int64_t)hour * 3600 + minute * 60 + second - (int64_t)offset * 60;
-    *ms = (int64_t)eic_time_days_from_civil(year, month, day) * MS_PER_DAY + seconds * 1000 + frac;
+    /* At most 86399 + 1439 * 60 in magnitude: 32 bits suffice. */
+    int32_t seconds = f[3] * 3600 + f[4] * 60 + f[5] - offset * 60;
+    *ms = (int64_t)eic_time_days_from_civil(f[0], f[1], f[2]) * MS_PER_DAY +
+          (int64_t)seconds * 1000 + frac;
     return 1;
 }
 
@@ -145,17 +164,22 @@ int eic_time_format_amz_date(int64_t epoch_s, char out[17])
     int32_t rest = (int32_t)epoch_s;
     days += rest / 86400;
     rest %= 86400;
-    int32_t year, month, day;
-    civil_from_days(days, &year, &month, &day);
-    put_digits(out, year, 4);
-    put_digits(out + 4, month, 2);
-    put_digits(out + 6, day, 2);
-    out[8] = 'T';
-    put_digits(out + 9, rest / 3600, 2);
-    put_digits(out + 11, rest / 60 % 60, 2);
-    put_digits(out + 13, rest % 60, 2);
-    out[15] = 'Z';
-    out[16] = '\0';
+    /* year, month, day, hour, minute, second: YYYYMMDD 'T' HHMMSS 'Z' */
+    int32_t v[6];
+    civil_from_days(days, &v[0], &v[1], &v[2]);
+    v[3] = rest / 3600;
+    v[4] = rest / 60 % 60;
+    v[5] = rest % 60;
+    for (int k = 0; k < 6; k++) {
+        if (k == 3) {
+            *out++ = 'T';
+        }
+        int width = k == 0 ? 4 : 2;
+        put_digits(out, v[k], width);
+        out += width;
+    }
+    out[0] = 'Z';
+    out[1] = '\0';
     return 1;
 }
 
@@ -164,11 +188,13 @@ int eic_time_parse_http_date(const char *s, size_t n, int64_t *epoch_s)
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     const char *p = s + 5; /* after "Sun, " */
     const char *end = s + n;
-    int32_t day, year, hour, minute, second, month = 0;
+    /* day, then year, hour, minute, second */
+    int32_t f[5];
+    int32_t month = 0;
     if (n != 29 || s[3] != ',' || s[4] != ' ' || memcmp(s + 25, " GMT", 4) != 0) {
         return 0;
     }
-    if (!digits_at(&p, end, 2, &day) || !expect(&p, end, ' ')) {
+    if (!fields(&p, end, "2 ", f)) {
         return 0;
     }
     for (int32_t m = 0; m < 12; m++) {
@@ -177,14 +203,11 @@ int eic_time_parse_http_date(const char *s, size_t n, int64_t *epoch_s)
         }
     }
     p += 3;
-    if (month == 0 || !expect(&p, end, ' ') || !digits_at(&p, end, 4, &year) ||
-        !expect(&p, end, ' ') || !digits_at(&p, end, 2, &hour) || !expect(&p, end, ':') ||
-        !digits_at(&p, end, 2, &minute) || !expect(&p, end, ':') ||
-        !digits_at(&p, end, 2, &second) || day < 1 || day > days_in_month(year, month) ||
-        hour > 23 || minute > 59 || second > 60) {
+    if (month == 0 || !fields(&p, end, " 4 2:2:2", f + 1) || f[0] < 1 ||
+        f[0] > days_in_month(f[1], month) || f[2] > 23 || f[3] > 59 || f[4] > 60) {
         return 0;
     }
-    *epoch_s = (int64_t)eic_time_days_from_civil(year, month, day) * 86400 + hour * 3600 +
-               minute * 60 + second;
+    *epoch_s = (int64_t)eic_time_days_from_civil(f[1], month, f[0]) * 86400 + f[2] * 3600 +
+               f[3] * 60 + f[4];
     return 1;
 }
