@@ -10,39 +10,13 @@
 #include "eic_service_error.h"
 #include "eic_time.h"
 
-typedef enum { OP_PUT, OP_UPDATE, OP_GET, OP_DELETE, OP_LIST } operation;
-
-static eic_status build(eic_client *c, operation op, const void *request, const char *amz_date,
-                        size_t *len, eic_error *err)
-{
-    uint8_t *out = c->tx.data;
-    size_t cap = c->tx.size;
-    switch (op) {
-    case OP_PUT:
-        return eic_build_put(c, request, amz_date, out, cap, len, err);
-    case OP_UPDATE:
-        return eic_build_update(c, request, amz_date, out, cap, len, err);
-    case OP_GET:
-        return eic_build_get(c, request, amz_date, out, cap, len, err);
-    case OP_DELETE:
-        return eic_build_delete(c, request, amz_date, out, cap, len, err);
-    default:
-        return eic_build_list(c, request, amz_date, out, cap, len, err);
-    }
-}
-
-static eic_status parse(eic_client *c, operation op, const eic_response *r, void *result,
-                        eic_error *err)
-{
-    switch (op) {
-    case OP_DELETE:
-        return eic_parse_delete(c, r, err);
-    case OP_LIST:
-        return eic_parse_list(c, r, result, err);
-    default:
-        return eic_parse_config(c, r, result, err);
-    }
-}
+/* Each public call hands its own build and parse steps to call() as function
+ * pointers, so that a firmware calling only Put links only Put's and
+ * Config's code: a switch over all five operations would pull every builder
+ * and parser into every image. */
+typedef eic_status (*build_fn)(eic_client *c, const void *request, const char *amz_date,
+                               size_t *len, eic_error *err);
+typedef eic_status (*parse_fn)(eic_client *c, const eic_response *r, void *result, eic_error *err);
 
 /* After a skew error: the server's clock from its Date header, kept in the
  * client so later requests are signed right from the start. */
@@ -67,8 +41,8 @@ static void refill_quota(eic_client *c, uint32_t amount)
 }
 
 /* One attempt; *r is the response when the exchange got one. */
-static eic_status attempt_once(eic_client *c, operation op, const void *request, void *result,
-                               eic_response *r, eic_error *err)
+static eic_status attempt_once(eic_client *c, build_fn build, const void *request, parse_fn parse,
+                               void *result, eic_response *r, eic_error *err)
 {
     char amz_date[EIC_SIGV4_AMZ_DATE_LEN + 1];
     size_t len = 0;
@@ -77,18 +51,18 @@ static eic_status attempt_once(eic_client *c, operation op, const void *request,
     if (!eic_time_format_amz_date(c->port->utc_s(c->port->ctx) + c->clock_offset_s, amz_date)) {
         return EIC_ERR_INVALID_ARGUMENT; /* the platform's clock is unusable */
     }
-    eic_status st = build(c, op, request, amz_date, &len, err);
+    eic_status st = build(c, request, amz_date, &len, err);
     if (st == EIC_OK) {
         st = eic_exchange(c, len, r);
     }
     if (st == EIC_OK) {
-        st = parse(c, op, r, result, err);
+        st = parse(c, r, result, err);
     }
     return st;
 }
 
-static eic_status call(eic_client *c, operation op, const void *request, void *result,
-                       eic_error *err)
+static eic_status call(eic_client *c, build_fn build, const void *request, parse_fn parse,
+                       void *result, eic_error *err)
 {
     eic_response r;
     unsigned attempts = 0;
@@ -106,7 +80,7 @@ static eic_status call(eic_client *c, operation op, const void *request, void *r
         return EIC_ERR_INVALID_ARGUMENT;
     }
     for (;;) {
-        st = attempt_once(c, op, request, result, &r, err);
+        st = attempt_once(c, build, request, parse, result, &r, err);
         attempts++;
         if (st == EIC_OK) {
             refill_quota(c, quota_taken != 0 ? quota_taken : EIC_RETRY_SUCCESS_REFILL);
@@ -140,35 +114,76 @@ static eic_status call(eic_client *c, operation op, const void *request, void *r
 
 /* ---- the five operations ------------------------------------------------ */
 
+static eic_status build_put(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
+{
+    return eic_build_put(c, q, d, c->tx.data, c->tx.size, n, e);
+}
+
+static eic_status build_update(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
+{
+    return eic_build_update(c, q, d, c->tx.data, c->tx.size, n, e);
+}
+
+static eic_status build_get(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
+{
+    return eic_build_get(c, q, d, c->tx.data, c->tx.size, n, e);
+}
+
+static eic_status build_delete(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
+{
+    return eic_build_delete(c, q, d, c->tx.data, c->tx.size, n, e);
+}
+
+static eic_status build_list(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
+{
+    return eic_build_list(c, q, d, c->tx.data, c->tx.size, n, e);
+}
+
+static eic_status parse_config(eic_client *c, const eic_response *r, void *out, eic_error *e)
+{
+    return eic_parse_config(c, r, out, e);
+}
+
+static eic_status parse_delete(eic_client *c, const eic_response *r, void *out, eic_error *e)
+{
+    (void)out;
+    return eic_parse_delete(c, r, e);
+}
+
+static eic_status parse_list(eic_client *c, const eic_response *r, void *out, eic_error *e)
+{
+    return eic_parse_list(c, r, out, e);
+}
+
 eic_status eic_put_function_event_invoke_config(eic_client *client, const eic_put_request *request,
                                                 eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, OP_PUT, request, config, err);
+    return call(client, build_put, request, parse_config, config, err);
 }
 
 eic_status eic_update_function_event_invoke_config(eic_client *client,
                                                    const eic_update_request *request,
                                                    eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, OP_UPDATE, request, config, err);
+    return call(client, build_update, request, parse_config, config, err);
 }
 
 eic_status eic_get_function_event_invoke_config(eic_client *client, const eic_get_request *request,
                                                 eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, OP_GET, request, config, err);
+    return call(client, build_get, request, parse_config, config, err);
 }
 
 eic_status eic_delete_function_event_invoke_config(eic_client *client,
                                                    const eic_delete_request *request,
                                                    eic_error *err)
 {
-    return call(client, OP_DELETE, request, NULL, err);
+    return call(client, build_delete, request, parse_delete, NULL, err);
 }
 
 eic_status eic_list_function_event_invoke_configs(eic_client *client,
                                                   const eic_list_request *request,
                                                   eic_list_result *list, eic_error *err)
 {
-    return call(client, OP_LIST, request, list, err);
+    return call(client, build_list, request, parse_list, list, err);
 }
