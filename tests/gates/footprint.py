@@ -46,6 +46,15 @@ def read_graph(build_dir):
     for src, dsts in edges.items():
         for d in dsts:
             resolved[src].add(d if d in frames else by_name.get(d[1], d))
+    # An indirect call inside a file may reach the file's own functions whose
+    # address is taken: those no one calls directly that are not public entry
+    # points (eic_ops.c hands each operation's build and parse steps to one
+    # loop this way). Calls through the port's pointers leave the core.
+    called = {d for dsts in resolved.values() for d in dsts}
+    for src, dsts in resolved.items():
+        if (None, "__indirect_call") in dsts:
+            dsts |= {k for k in frames if k[0] == src[0] and k not in called
+                     and not k[1].startswith("eic_")}
     return frames, resolved
 
 
