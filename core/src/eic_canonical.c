@@ -94,9 +94,11 @@ static size_t segment_end(const char *path, size_t len, size_t start)
     return start;
 }
 
-static int segment_is(const char *s, size_t n, const char *lit)
+/* 1 for the segment ".", 2 for "..", 0 for any other: one test where the
+ * two literals would each be compared. */
+static size_t dot_segment(const char *s, size_t n)
 {
-    return n == strlen(lit) && memcmp(s, lit, n) == 0;
+    return (n == 1 || n == 2) && s[0] == '.' && s[n - 1] == '.' ? n : 0;
 }
 
 /* Whether a `..` after position `from` removes the segment that ends there:
@@ -109,12 +111,12 @@ static int removed_later(const char *path, size_t len, size_t from)
         size_t start = i + 1;
         size_t end = segment_end(path, len, start);
         size_t n = end - start;
-        if (segment_is(path + start, n, "..")) {
+        if (dot_segment(path + start, n) == 2) {
             if (depth == 0) {
                 return 1;
             }
             depth--;
-        } else if (n != 0 && !segment_is(path + start, n, ".")) {
+        } else if (n != 0 && dot_segment(path + start, n) != 1) {
             depth++;
         }
         i = end;
@@ -137,8 +139,7 @@ static void write_uri(eic_sink *k, const char *path, size_t len)
     for (size_t start = path[0] == '/' ? 1 : 0; start <= len;) {
         size_t end = segment_end(path, len, start);
         size_t n = end - start;
-        if (n != 0 && !segment_is(path + start, n, ".") && !segment_is(path + start, n, "..") &&
-            !removed_later(path, len, end)) {
+        if (n != 0 && dot_segment(path + start, n) == 0 && !removed_later(path, len, end)) {
             if (written) {
                 eic_sink_putc(k, '/');
             }
@@ -356,20 +357,20 @@ static void write_value(eic_sink *k, const char *v, size_t n)
     }
 }
 
-void eic_canonical_signed_headers(eic_sink *k, const eic_sigv4_request *r)
+/* Each header name once, lower-cased, in order: as the signed-header list
+ * (`a;b;c`) or, with values, as the canonical headers (`a:v1,v2\n` each).
+ * One walk serves both, so the ordering code exists once. */
+static void write_names(eic_sink *k, const eic_sigv4_request *r, int with_values)
 {
-    const char *separator = "";
-    for (const eic_sigv4_header *h = next_name(r, NULL); h != NULL; h = next_name(r, h)) {
-        eic_sink_puts(k, separator);
+    const eic_sigv4_header *h = next_name(r, NULL);
+    for (const eic_sigv4_header *first_name = h; h != NULL; h = next_name(r, h)) {
+        if (!with_values && h != first_name) {
+            eic_sink_putc(k, ';');
+        }
         write_lower(k, h->name, h->name_len);
-        separator = ";";
-    }
-}
-
-static void write_headers(eic_sink *k, const eic_sigv4_request *r)
-{
-    for (const eic_sigv4_header *h = next_name(r, NULL); h != NULL; h = next_name(r, h)) {
-        write_lower(k, h->name, h->name_len);
+        if (!with_values) {
+            continue;
+        }
         eic_sink_putc(k, ':');
         int first = 1;
         for (size_t i = 0; i < r->header_count; i++) {
@@ -386,6 +387,11 @@ static void write_headers(eic_sink *k, const eic_sigv4_request *r)
     }
 }
 
+void eic_canonical_signed_headers(eic_sink *k, const eic_sigv4_request *r)
+{
+    write_names(k, r, 0);
+}
+
 void eic_canonical_request(eic_sink *k, const eic_sigv4_request *r,
                            const char payload_hex[EIC_SHA256_HEX_LEN])
 {
@@ -395,9 +401,9 @@ void eic_canonical_request(eic_sink *k, const eic_sigv4_request *r,
     eic_sink_putc(k, '\n');
     write_query(k, r->query, r->query_len);
     eic_sink_putc(k, '\n');
-    write_headers(k, r);
+    write_names(k, r, 1);
     eic_sink_putc(k, '\n');
-    eic_canonical_signed_headers(k, r);
+    write_names(k, r, 0);
     eic_sink_putc(k, '\n');
     eic_sink_put(k, payload_hex, EIC_SHA256_HEX_LEN);
 }

@@ -29,11 +29,22 @@ static eic_status check_session_token(const char *t, size_t *len)
     return n != 0 ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
+/* c | 0x20 folds 'A'..'Z' onto 'a'..'z' and maps no other byte there, and
+ * one unsigned compare tests a range: both keep these tests short. */
+static int in_range(char c, char first, char last)
+{
+    return (unsigned char)(c - first) <= (unsigned char)(last - first);
+}
+
+static char lower(char c)
+{
+    return in_range(c, 'A', 'Z') ? (char)(c | 0x20) : c;
+}
+
 static int starts_with_ci(const char *s, const char *prefix)
 {
     for (; *prefix != '\0'; s++, prefix++) {
-        char c = (*s >= 'A' && *s <= 'Z') ? (char)(*s + ('a' - 'A')) : *s;
-        if (c != *prefix) {
+        if (lower(*s) != *prefix) {
             return 0;
         }
     }
@@ -42,14 +53,13 @@ static int starts_with_ci(const char *s, const char *prefix)
 
 static int is_host_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_';
+    return in_range((char)(c | 0x20), 'a', 'z') || in_range(c, '0', '9') || c == '-' || c == '.' ||
+           c == '_';
 }
 
 static int is_ipv6_char(char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' ||
-           c == '.';
+    return in_range((char)(c | 0x20), 'a', 'f') || in_range(c, '0', '9') || c == ':' || c == '.';
 }
 
 static eic_status set_host(eic_client *c, const char *host, size_t len)
@@ -62,8 +72,7 @@ static eic_status set_host(eic_client *c, const char *host, size_t len)
     }
     /* Host names are case-insensitive; botocore sends them lower-cased. */
     for (size_t i = 0; i < len; i++) {
-        char ch = host[i];
-        c->host[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + ('a' - 'A')) : ch;
+        c->host[i] = lower(host[i]);
     }
     c->host[len] = '\0';
     c->host_len = len;
@@ -149,13 +158,14 @@ static eic_status default_endpoint(eic_client *c, const char *region)
 {
     const char *suffix = dns_suffix(region);
     size_t region_len = strlen(region);
-    size_t len = 7 + region_len + strlen(suffix);
+    size_t suffix_len = strlen(suffix);
+    size_t len = 7 + region_len + suffix_len;
     if (len > EIC_HOST_MAX) {
         return EIC_ERR_FIELD_TOO_LONG;
     }
     memcpy(c->host, "lambda.", 7);
     memcpy(c->host + 7, region, region_len);
-    memcpy(c->host + 7 + region_len, suffix, strlen(suffix) + 1);
+    memcpy(c->host + 7 + region_len, suffix, suffix_len + 1);
     c->host_len = len;
     c->tls = 1;
     c->port_number = 443;

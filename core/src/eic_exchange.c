@@ -172,46 +172,46 @@ static eic_status read_more(attempt *a, uint8_t *body, size_t cap, size_t *have,
 }
 
 /* The body after the head, framed by Content-Length, chunked encoding or the
- * end of the stream; *len is its length at body[0..). */
+ * end of the stream; *len is its length at body[0..). One loop for the three
+ * framings: each only decides whether the body is complete and where it
+ * ends, and all share the read (one call site instead of three). */
 static eic_status read_body(attempt *a, eic_http_head *h, uint8_t *body, size_t cap, size_t have,
                             size_t *len)
 {
     int ended = 0;
-    eic_status st = EIC_OK;
+    int close_delimited = !h->chunked && !h->has_length;
     if (eic_http_status_has_no_body(h->status)) {
         *len = 0;
         h->close |= have != 0; /* stray bytes: this connection is not reused */
         return EIC_OK;
     }
-    if (h->chunked) {
-        size_t wire = 0;
-        while (st == EIC_OK && (st = eic_http_chunked_length(body, have, &wire)) == EIC_OK &&
-               wire == 0) {
-            st = read_more(a, body, cap, &have, 0, &ended);
-        }
-        if (st == EIC_OK) {
-            h->close |= have != wire;
-            *len = eic_http_dechunk(body, wire);
-        }
-        return st;
+    if (!h->chunked && h->has_length && h->content_length > cap) {
+        return EIC_ERR_RESPONSE_TOO_LARGE;
     }
-    if (h->has_length) {
-        if (h->content_length > cap) {
-            return EIC_ERR_RESPONSE_TOO_LARGE;
+    h->close |= close_delimited;
+    for (;;) {
+        size_t end = have; /* where the body ends on the wire, once complete */
+        int complete = ended;
+        if (h->chunked) {
+            eic_status st = eic_http_chunked_length(body, have, &end);
+            if (st != EIC_OK) {
+                return st;
+            }
+            complete = end != 0;
+        } else if (h->has_length) {
+            end = h->content_length;
+            complete = have >= end;
         }
-        while (st == EIC_OK && have < h->content_length) {
-            st = read_more(a, body, cap, &have, 0, &ended);
+        if (complete) {
+            h->close |= have != end; /* bytes past the body: not reused */
+            *len = h->chunked ? eic_http_dechunk(body, end) : end;
+            return EIC_OK;
         }
-        h->close |= have != h->content_length;
-        *len = h->content_length;
-        return st;
+        eic_status st = read_more(a, body, cap, &have, close_delimited, &ended);
+        if (st != EIC_OK) {
+            return st;
+        }
     }
-    h->close = 1;
-    while (st == EIC_OK && !ended) {
-        st = read_more(a, body, cap, &have, 1, &ended);
-    }
-    *len = have;
-    return st;
 }
 
 static void value(const eic_http_value *v, const char **p, size_t *n)
@@ -269,22 +269,21 @@ static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int 
 eic_status eic_exchange(eic_client *c, size_t request_len, eic_response *r)
 {
     attempt a;
-    int stale;
     a.c = c;
-    a.start = c->port->now_ms(c->port->ctx);
+    a.start = now(&a);
     a.last_progress = a.start;
-    eic_status st = try_once(&a, request_len, r, &stale);
-    if (st != EIC_OK) {
-        eic_exchange_close(c);
-    }
-    if (stale) {
-        /* The server closed an idle keep-alive connection: nothing of this
-         * request was answered, so it goes again on a new connection. */
-        a.last_progress = c->port->now_ms(c->port->ctx);
-        st = try_once(&a, request_len, r, &stale);
+    /* At most two tries: the second only when the server had closed an idle
+     * keep-alive connection, so nothing of this request was answered and it
+     * goes again on a new connection. */
+    for (int tries = 0;; tries++) {
+        int stale;
+        eic_status st = try_once(&a, request_len, r, &stale);
         if (st != EIC_OK) {
             eic_exchange_close(c);
         }
+        if (!stale || tries != 0) {
+            return st;
+        }
+        a.last_progress = now(&a);
     }
-    return st;
 }

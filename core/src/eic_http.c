@@ -67,27 +67,36 @@ static int parse_size(const char *p, size_t n, size_t *out)
     return 1;
 }
 
+/* Drops the blanks around p[0..*n): the header value and each element of a
+ * list are trimmed by this one loop. */
+static const char *trim(const char *p, size_t *n)
+{
+    while (*n != 0 && is_blank(*p)) {
+        p++;
+        --*n;
+    }
+    while (*n != 0 && is_blank(p[*n - 1])) {
+        --*n;
+    }
+    return p;
+}
+
 /* Whether a comma-separated header value lists token (any case). */
 static int lists(const char *p, size_t n, const char *token)
 {
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && (is_blank(p[i]) || p[i] == ',')) {
-            i++;
-        }
-        size_t start = i;
-        while (i < n && p[i] != ',') {
-            i++;
-        }
-        size_t end = i;
-        while (end > start && is_blank(p[end - 1])) {
-            end--;
-        }
-        if (name_is(p + start, end - start, token)) {
+    const char *end = p + n;
+    for (;;) {
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        size_t len = (size_t)((comma != NULL ? comma : end) - p);
+        const char *elem = trim(p, &len);
+        if (name_is(elem, len, token)) {
             return 1;
         }
+        if (comma == NULL) {
+            return 0;
+        }
+        p = comma + 1;
     }
-    return 0;
 }
 
 static eic_status header(eic_http_head *h, const char *name, size_t name_len, const char *v,
@@ -148,12 +157,20 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
  * which eic does not ask for: it closes. */
 static eic_status status_line(eic_http_head *h, const char *p, size_t n)
 {
+    int status = 0;
     if (n < 12 || memcmp(p, "HTTP/1.", 7) != 0 || (p[7] != '0' && p[7] != '1') || p[8] != ' ' ||
-        p[9] < '1' || p[9] > '9' || p[10] < '0' || p[10] > '9' || p[11] < '0' || p[11] > '9' ||
-        (n > 12 && p[12] != ' ')) {
+        p[9] == '0' || (n > 12 && p[12] != ' ')) {
         return EIC_ERR_PROTOCOL;
     }
-    h->status = (p[9] - '0') * 100 + (p[10] - '0') * 10 + (p[11] - '0');
+    /* Three digits, the first not 0 (checked above); one loop for all three. */
+    for (int i = 9; i < 12; i++) {
+        unsigned d = (unsigned)(p[i] - '0');
+        if (d > 9u) {
+            return EIC_ERR_PROTOCOL;
+        }
+        status = status * 10 + (int)d;
+    }
+    h->status = status;
     h->close = p[7] == '0';
     return EIC_OK;
 }
@@ -185,15 +202,8 @@ eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_hea
             if (colon == NULL || colon == p || is_blank(colon[-1]) || is_blank(p[0])) {
                 return EIC_ERR_PROTOCOL;
             }
-            const char *v = colon + 1;
-            size_t vn = (size_t)(p + n - v);
-            while (vn != 0 && is_blank(*v)) {
-                v++;
-                vn--;
-            }
-            while (vn != 0 && is_blank(v[vn - 1])) {
-                vn--;
-            }
+            size_t vn = (size_t)(p + n - colon - 1);
+            const char *v = trim(colon + 1, &vn);
             st = header(h, p, (size_t)(colon - p), v, vn);
         }
         if (st != EIC_OK) {
@@ -214,18 +224,21 @@ static int next_chunk(const uint8_t *buf, size_t len, size_t *pos, size_t *data,
     const char *p = (const char *)buf + *pos;
     const char *end = (const char *)buf + len;
     const char *nl = line_end(p, end);
-    size_t v = 0, digits = 0;
+    const char *digits;
+    size_t v = 0;
+    int d;
     if (nl == NULL) {
         return 0;
     }
-    for (; p < nl && eic_uri_hex_value((unsigned char)*p) >= 0; p++, digits++) {
+    /* Each digit is looked up once: a second call would be inlined again. */
+    for (digits = p; p < nl && (d = eic_uri_hex_value((unsigned char)*p)) >= 0; p++) {
         if (v > ((size_t)-1 >> 4)) {
             return -1;
         }
-        v = v << 4 | (size_t)eic_uri_hex_value((unsigned char)*p);
+        v = v << 4 | (size_t)d;
     }
     /* After the size: nothing, CR, or extensions (";name=value"). */
-    if (digits == 0 || (p < nl && *p != ';' && *p != '\r' && !is_blank(*p))) {
+    if (p == digits || (p < nl && *p != ';' && *p != '\r' && !is_blank(*p))) {
         return -1;
     }
     size_t at = (size_t)(nl + 1 - (const char *)buf);

@@ -5,27 +5,30 @@
 
 void eic_json_write_string(eic_sink *k, const char *s, size_t len)
 {
-    static const char hex[] = "0123456789abcdef";
+    /* The short escapes as pairs of (character, letter after the backslash):
+     * one walk over a string instead of a chain of compares. */
+    static const char short_forms[] = "\"\"\\\\\bb\ff\nn\rr\tt";
     eic_sink_putc(k, '"');
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        char short_form = c == '"'    ? '"'
-                          : c == '\\' ? '\\'
-                          : c == '\b' ? 'b'
-                          : c == '\f' ? 'f'
-                          : c == '\n' ? 'n'
-                          : c == '\r' ? 'r'
-                          : c == '\t' ? 't'
-                                      : 0;
-        if (short_form != 0) {
-            eic_sink_putc(k, '\\');
-            eic_sink_putc(k, short_form);
-        } else if (c < 0x20u || c == 0x7fu) {
-            eic_sink_puts(k, "\\u00");
-            eic_sink_putc(k, hex[c >> 4]);
-            eic_sink_putc(k, hex[c & 0x0fu]);
-        } else {
+        const char *f = short_forms;
+        while (*f != '\0' && (unsigned char)*f != c) {
+            f += 2;
+        }
+        if (*f == '\0' && c >= 0x20u && c != 0x7fu) {
             eic_sink_putc(k, (char)c);
+            continue;
+        }
+        eic_sink_putc(k, '\\');
+        if (*f != '\0') {
+            eic_sink_putc(k, f[1]);
+        } else {
+            /* A control character: its high nibble is 0, 1 or 7, a decimal
+             * digit; only the low one needs a hex letter. */
+            unsigned low = c & 0x0fu;
+            eic_sink_puts(k, "u00");
+            eic_sink_putc(k, (char)('0' + (c >> 4)));
+            eic_sink_putc(k, (char)(low < 10u ? '0' + low : 'a' - 10u + low));
         }
     }
     eic_sink_putc(k, '"');

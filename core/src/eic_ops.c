@@ -18,19 +18,20 @@ typedef eic_status (*build_fn)(eic_client *c, const void *request, const char *a
                                size_t *len, eic_error *err);
 typedef eic_status (*parse_fn)(eic_client *c, const eic_response *r, void *result, eic_error *err);
 
-/* After a skew error: the server's clock from its Date header, kept in the
- * client so later requests are signed right from the start. */
-static int learn_clock_offset(eic_client *c, const eic_response *r)
+/* After a skew error: the server's clock from its Date header, as an offset
+ * from the port's clock (the caller keeps it in the client, so that later
+ * requests are signed right from the start). */
+static int server_clock_offset(const eic_client *c, const eic_response *r, int32_t *offset)
 {
     int64_t server_s;
     if (r->date == NULL || !eic_time_parse_http_date(r->date, r->date_len, &server_s)) {
         return 0;
     }
-    int64_t offset = server_s - c->port->utc_s(c->port->ctx);
-    if (offset > INT32_MAX || offset < -INT32_MAX) {
+    int64_t d = server_s - c->port->utc_s(c->port->ctx);
+    if (d > INT32_MAX || d < -INT32_MAX) {
         return 0;
     }
-    c->clock_offset_s = (int32_t)offset;
+    *offset = (int32_t)d;
     return 1;
 }
 
@@ -40,31 +41,41 @@ static void refill_quota(eic_client *c, uint32_t amount)
         c->retry_tokens + amount > EIC_RETRY_QUOTA ? EIC_RETRY_QUOTA : c->retry_tokens + amount;
 }
 
-/* One attempt; *r is the response when the exchange got one. */
+/* Sends the built request and parses the answer. The response lives in this
+ * frame only, so that it is not on the stack while the request is built and
+ * signed (the deepest path of every call). *skew is set, with *offset, when
+ * the answer is a clock-skew error whose Date tells the server's time. */
+static eic_status exchange_and_parse(eic_client *c, size_t len, parse_fn parse, void *result,
+                                     eic_error *err, int *skew, int32_t *offset)
+{
+    eic_response r;
+    eic_status st = eic_exchange(c, len, &r);
+    if (st == EIC_OK) {
+        st = parse(c, &r, result, err);
+    }
+    *skew =
+        st == EIC_ERR_SERVICE && eic_retry_is_clock_skew(err) && server_clock_offset(c, &r, offset);
+    return st;
+}
+
+/* One attempt: sign with the port's clock, build, then exchange and parse. */
 static eic_status attempt_once(eic_client *c, build_fn build, const void *request, parse_fn parse,
-                               void *result, eic_response *r, eic_error *err)
+                               void *result, eic_error *err, int *skew, int32_t *offset)
 {
     char amz_date[EIC_SIGV4_AMZ_DATE_LEN + 1];
     size_t len = 0;
     eic_error_reset(err, 0);
-    memset(r, 0, sizeof *r);
+    *skew = 0;
     if (!eic_time_format_amz_date(c->port->utc_s(c->port->ctx) + c->clock_offset_s, amz_date)) {
         return EIC_ERR_INVALID_ARGUMENT; /* the platform's clock is unusable */
     }
     eic_status st = build(c, request, amz_date, &len, err);
-    if (st == EIC_OK) {
-        st = eic_exchange(c, len, r);
-    }
-    if (st == EIC_OK) {
-        st = parse(c, r, result, err);
-    }
-    return st;
+    return st == EIC_OK ? exchange_and_parse(c, len, parse, result, err, skew, offset) : st;
 }
 
 static eic_status call(eic_client *c, build_fn build, const void *request, parse_fn parse,
                        void *result, eic_error *err)
 {
-    eic_response r;
     unsigned attempts = 0;
     unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
     uint32_t quota_taken = 0;
@@ -80,16 +91,18 @@ static eic_status call(eic_client *c, build_fn build, const void *request, parse
         return EIC_ERR_INVALID_ARGUMENT;
     }
     for (;;) {
-        st = attempt_once(c, build, request, parse, result, &r, err);
+        int skew;
+        int32_t offset = 0;
+        st = attempt_once(c, build, request, parse, result, err, &skew, &offset);
         attempts++;
         if (st == EIC_OK) {
             refill_quota(c, quota_taken != 0 ? quota_taken : EIC_RETRY_SUCCESS_REFILL);
             break;
         }
-        if (st == EIC_ERR_SERVICE && !skew_repaired && eic_retry_is_clock_skew(err) &&
-            learn_clock_offset(c, &r)) {
+        if (skew && !skew_repaired) {
             /* One more attempt, now signed with the server's time; it is a
              * repair, not a retry, so it costs no quota. */
+            c->clock_offset_s = offset;
             skew_repaired = 1;
             max_attempts++;
             continue;

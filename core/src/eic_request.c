@@ -19,103 +19,113 @@
 #define API_PREFIX "/2019-09-25/functions/"
 #define API_SUFFIX "/event-invoke-config"
 
+/* The five operations; each names its method in METHODS. */
+enum { OP_PUT, OP_UPDATE, OP_GET, OP_DELETE, OP_LIST };
+
+/* NUL-separated, indexed by the OP_ values (no table of pointers: see
+ * nth()). */
+#define METHODS "PUT\0POST\0GET\0DELETE\0GET"
+
+/* Header slots, in the order they are written. */
+enum { HOST, CONTENT_TYPE, AMZ_DATE, SECURITY_TOKEN, HEADER_SLOTS };
+
+/* The wire names of the slots, NUL-separated. The same text is the name
+ * handed to the signer, which lower-cases names itself. */
+#define HEADER_NAMES "Host\0Content-Type\0X-Amz-Date\0X-Amz-Security-Token"
+
 /* One operation, as the writer sees it. */
 typedef struct {
+    unsigned kind; /* OP_ */
     const char *method;
     const char *function_name;
     const char *qualifier;         /* NULL: none */
-    int list;                      /* List: path suffix /list, Marker and MaxItems */
     const char *marker;            /* List: NULL for none */
     eic_optional_int max_items;    /* List */
     const eic_put_request *config; /* Put/Update: the body; NULL: no body */
 } operation;
 
-/* Header slots, in the order they are written; values are filled in as the
- * head is written. */
-enum { HOST, CONTENT_TYPE, AMZ_DATE, SECURITY_TOKEN, HEADER_SLOTS };
-
-static eic_status invalid(eic_error *err, const char *parameter, eic_status st)
+/* The n-th string of a NUL-separated list. */
+static const char *nth(const char *list, unsigned n)
 {
-    if (err != NULL) {
-        err->invalid_parameter = parameter;
+    while (n-- != 0) {
+        list += strlen(list) + 1;
+    }
+    return list;
+}
+
+/* Names of the failing members, NUL-separated, in the order validate()
+ * checks them; err->invalid_parameter points at one of them. */
+#define PARAMETERS                                                        \
+    "FunctionName\0Qualifier\0Marker\0MaxItems\0MaximumRetryAttempts\0"   \
+    "MaximumEventAgeInSeconds\0DestinationConfig.OnSuccess.Destination\0" \
+    "DestinationConfig.OnFailure.Destination"
+
+/* The first failing check of the operation's members, or EIC_OK; *failed is
+ * the index of the failing member in PARAMETERS. Absent members pass. */
+static eic_status first_invalid(const operation *op, unsigned *failed)
+{
+    const eic_put_request *c = op->config;
+    eic_status st = eic_validate_function_name(op->function_name);
+    *failed = 0;
+    if (st == EIC_OK && op->qualifier != NULL) {
+        *failed = 1;
+        st = eic_validate_qualifier(op->qualifier);
+    }
+    if (op->kind == OP_LIST) {
+        if (st == EIC_OK && op->marker != NULL) {
+            *failed = 2;
+            st = eic_validate_marker(op->marker);
+        }
+        if (st == EIC_OK) {
+            *failed = 3;
+            st = eic_validate_range(op->max_items, EIC_MAX_ITEMS_MIN, EIC_MAX_ITEMS_MAX);
+        }
+        return st;
+    }
+    if (c == NULL || st != EIC_OK) {
+        return st;
+    }
+    *failed = 4;
+    st = eic_validate_range(c->maximum_retry_attempts, EIC_MAXIMUM_RETRY_ATTEMPTS_MIN,
+                            EIC_MAXIMUM_RETRY_ATTEMPTS_MAX);
+    if (st == EIC_OK) {
+        *failed = 5;
+        st = eic_validate_range(c->maximum_event_age_in_seconds, EIC_MAXIMUM_EVENT_AGE_MIN,
+                                EIC_MAXIMUM_EVENT_AGE_MAX);
+    }
+    /* OnSuccess, then OnFailure: the same check on the two settings. */
+    const eic_destination_setting *d = &c->destination_config.on_success;
+    for (unsigned i = 0; i < 2 && st == EIC_OK; i++, d = &c->destination_config.on_failure) {
+        *failed = 6 + i;
+        if (d->is_set && d->destination != NULL) {
+            st = eic_validate_destination(d->destination);
+        }
     }
     return st;
 }
 
 static eic_status validate(const operation *op, eic_error *err)
 {
-    eic_status st = eic_validate_function_name(op->function_name);
-    if (st != EIC_OK) {
-        return invalid(err, "FunctionName", st);
+    unsigned failed;
+    eic_status st = first_invalid(op, &failed);
+    if (st != EIC_OK && err != NULL) {
+        err->invalid_parameter = nth(PARAMETERS, failed);
     }
-    if (op->qualifier != NULL && (st = eic_validate_qualifier(op->qualifier)) != EIC_OK) {
-        return invalid(err, "Qualifier", st);
-    }
-    if (op->list) {
-        if (op->marker != NULL && (st = eic_validate_marker(op->marker)) != EIC_OK) {
-            return invalid(err, "Marker", st);
-        }
-        st = eic_validate_range(op->max_items, EIC_MAX_ITEMS_MIN, EIC_MAX_ITEMS_MAX);
-        return st == EIC_OK ? EIC_OK : invalid(err, "MaxItems", st);
-    }
-    const eic_put_request *c = op->config;
-    if (c == NULL) {
-        return EIC_OK;
-    }
-    st = eic_validate_range(c->maximum_retry_attempts, EIC_MAXIMUM_RETRY_ATTEMPTS_MIN,
-                            EIC_MAXIMUM_RETRY_ATTEMPTS_MAX);
-    if (st != EIC_OK) {
-        return invalid(err, "MaximumRetryAttempts", st);
-    }
-    st = eic_validate_range(c->maximum_event_age_in_seconds, EIC_MAXIMUM_EVENT_AGE_MIN,
-                            EIC_MAXIMUM_EVENT_AGE_MAX);
-    if (st != EIC_OK) {
-        return invalid(err, "MaximumEventAgeInSeconds", st);
-    }
-    const eic_destination_config *d = &c->destination_config;
-    if (d->on_success.is_set && d->on_success.destination != NULL &&
-        (st = eic_validate_destination(d->on_success.destination)) != EIC_OK) {
-        return invalid(err, "DestinationConfig.OnSuccess.Destination", st);
-    }
-    if (d->on_failure.is_set && d->on_failure.destination != NULL &&
-        (st = eic_validate_destination(d->on_failure.destination)) != EIC_OK) {
-        return invalid(err, "DestinationConfig.OnFailure.Destination", st);
-    }
-    return EIC_OK;
+    return st;
 }
 
-static void set_name(eic_sigv4_header *h, const char *name)
+/* Writes `?name=` or `&name=` (first is whether nothing came before). */
+static void write_query_key(eic_sink *k, int first, const char *name)
 {
-    h->name = name;
-    h->name_len = strlen(name);
+    eic_sink_putc(k, first ? '?' : '&');
+    eic_sink_puts(k, name);
+    eic_sink_putc(k, '=');
 }
 
-/* The signed headers of this operation, values still unset; returns how many. */
-static size_t header_names(const eic_client *c, const operation *op, eic_sigv4_header *h)
+/* Writes s URI-encoded; one call site for the three encoded members. */
+static void write_encoded(eic_sink *k, const char *s)
 {
-    size_t n = 0;
-    memset(h, 0, HEADER_SLOTS * sizeof *h);
-    set_name(&h[n++], "host");
-    if (op->config != NULL) {
-        set_name(&h[n++], "content-type");
-    }
-    set_name(&h[n++], "x-amz-date");
-    if (c->session_token != NULL) {
-        set_name(&h[n++], "x-amz-security-token");
-    }
-    return n;
-}
-
-/* Writes `name: value\r\n` and points the slot's value at the written value. */
-static void write_header(eic_sink *k, const char *wire_name, eic_sigv4_header *slot,
-                         const char *value, size_t value_len)
-{
-    eic_sink_puts(k, wire_name);
-    eic_sink_puts(k, ": ");
-    slot->value = k->buf + k->len;
-    eic_sink_put(k, value, value_len);
-    slot->value_len = value_len;
-    eic_sink_puts(k, "\r\n");
+    eic_uri_encode(k, s, strlen(s));
 }
 
 /* METHOD SP path[?query] SP HTTP/1.1, recording path and query for signing. */
@@ -125,25 +135,20 @@ static void write_request_line(eic_sink *k, const operation *op, eic_sigv4_reque
     eic_sink_putc(k, ' ');
     r->path = k->buf + k->len;
     eic_sink_puts(k, API_PREFIX);
-    eic_uri_encode(k, op->function_name, strlen(op->function_name));
-    eic_sink_puts(k, op->list ? API_SUFFIX "/list" : API_SUFFIX);
+    write_encoded(k, op->function_name);
+    eic_sink_puts(k, op->kind == OP_LIST ? API_SUFFIX "/list" : API_SUFFIX);
     r->path_len = (size_t)(k->buf + k->len - r->path);
-    const char *separator = "?";
     size_t query_at = k->len + 1; /* just after the '?' */
     if (op->qualifier != NULL) {
-        eic_sink_puts(k, "?Qualifier=");
-        eic_uri_encode(k, op->qualifier, strlen(op->qualifier));
-        separator = "&";
+        write_query_key(k, 1, "Qualifier");
+        write_encoded(k, op->qualifier);
     }
     if (op->marker != NULL) {
-        eic_sink_puts(k, separator);
-        eic_sink_puts(k, "Marker=");
-        eic_uri_encode(k, op->marker, strlen(op->marker));
-        separator = "&";
+        write_query_key(k, k->len < query_at, "Marker");
+        write_encoded(k, op->marker);
     }
     if (op->max_items.is_set) {
-        eic_sink_puts(k, separator);
-        eic_sink_puts(k, "MaxItems=");
+        write_query_key(k, k->len < query_at, "MaxItems");
         eic_sink_putu(k, (uint32_t)op->max_items.value);
     }
     r->query = k->len >= query_at ? k->buf + query_at : NULL;
@@ -151,23 +156,45 @@ static void write_request_line(eic_sink *k, const operation *op, eic_sigv4_reque
     eic_sink_puts(k, " HTTP/1.1\r\n");
 }
 
-static void write_host(eic_sink *k, const eic_client *c, eic_sigv4_header *slot)
+/* Writes `Content-Length: n\r\n`. */
+static void write_content_length(eic_sink *k, size_t n)
 {
-    /* The port only when it is not the scheme's default, as on the wire. */
-    eic_sink_puts(k, "Host: ");
-    slot->value = k->buf + k->len;
-    eic_sink_put(k, c->host, c->host_len);
-    if (c->port_number != (c->tls ? 443 : 80)) {
-        eic_sink_putc(k, ':');
-        eic_sink_putu(k, c->port_number);
-    }
-    slot->value_len = (size_t)(k->buf + k->len - slot->value);
+    eic_sink_puts(k, "Content-Length: ");
+    eic_sink_putu(k, (uint32_t)n);
     eic_sink_puts(k, "\r\n");
 }
 
-static eic_status build(eic_client *c, const operation *op, const char *amz_date, uint8_t *out,
-                        size_t cap, size_t *out_len, eic_error *err)
+/* Fills the operation from the public request; one place for all five, so
+ * the public entry points are only calls. */
+static void describe(operation *op, unsigned kind, const void *request)
 {
+    memset(op, 0, sizeof *op);
+    op->kind = kind;
+    op->method = nth(METHODS, kind);
+    if (kind == OP_LIST) {
+        const eic_list_request *l = request;
+        op->function_name = l->function_name;
+        op->marker = l->marker;
+        op->max_items = l->max_items;
+    } else if (kind <= OP_UPDATE) {
+        const eic_put_request *p = request;
+        op->function_name = p->function_name;
+        op->qualifier = p->qualifier;
+        op->config = p;
+    } else {
+        const eic_get_request *g = request;
+        op->function_name = g->function_name;
+        op->qualifier = g->qualifier;
+    }
+}
+
+static eic_status build(eic_client *c, unsigned kind, const void *request, const char *amz_date,
+                        uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
+{
+    /* A NULL request is refused before err is reset, as it always was. */
+    if (request == NULL) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
     if (err != NULL) {
         memset(err, 0, sizeof *err);
     }
@@ -175,60 +202,82 @@ static eic_status build(eic_client *c, const operation *op, const char *amz_date
         return EIC_ERR_INVALID_ARGUMENT;
     }
     *out_len = 0;
-    eic_status st = validate(op, err);
+    operation op;
+    describe(&op, kind, request);
+    eic_status st = validate(&op, err);
     if (st != EIC_OK) {
         return st;
     }
 
-    /* Plan: the Authorization length depends only on the header names. */
+    /* Plan: the Authorization length depends only on the header names. The
+     * values each slot will carry are kept aside until the head is written;
+     * only host's is set now, as a host header must exist to be checked. */
+    const char *source[HEADER_SLOTS] = {c->host, "application/json", amz_date, c->session_token};
+    size_t source_len[HEADER_SLOTS] = {c->host_len, 16, EIC_SIGV4_AMZ_DATE_LEN,
+                                       c->session_token_len};
+    unsigned present = 1u << HOST | 1u << AMZ_DATE | (op.config != NULL) << CONTENT_TYPE |
+                       (c->session_token != NULL) << SECURITY_TOKEN;
     eic_sigv4_header headers[HEADER_SLOTS];
     eic_sigv4_request r;
+    size_t n = 0;
     memset(&r, 0, sizeof r);
-    r.method = op->method;
-    r.method_len = strlen(op->method);
+    memset(headers, 0, sizeof headers);
+    for (unsigned i = 0; i < HEADER_SLOTS; i++) {
+        if (present & 1u << i) {
+            headers[n].name = nth(HEADER_NAMES, i);
+            headers[n].name_len = strlen(headers[n].name);
+            source[n] = source[i];
+            source_len[n] = source_len[i];
+            n++;
+        }
+    }
+    r.method = op.method;
+    r.method_len = strlen(op.method);
     r.headers = headers;
-    r.header_count = header_names(c, op, headers);
+    r.header_count = n;
+    headers[HOST].value = c->host;
+    headers[HOST].value_len = c->host_len;
     size_t authz_len = 0, body_len = 0;
     eic_sink k;
-    headers[0].value = c->host; /* a host header must exist to be checked */
-    headers[0].value_len = c->host_len;
     st = eic_sigv4_authorization_length(&c->signer, &r, amz_date, &authz_len);
     if (st != EIC_OK) {
         return st;
     }
-    if (op->config != NULL) {
+    if (op.config != NULL) {
         eic_sink_to_counter(&k);
-        eic_json_write_config_body(&k, op->config);
+        eic_json_write_config_body(&k, op.config);
         body_len = k.len;
     }
 
-    /* Write. */
-    size_t slot = 0;
+    /* Write: `Name: value\r\n` per slot, each value recorded where written. */
     eic_sink_to_buffer(&k, (char *)out, cap);
-    write_request_line(&k, op, &r);
-    write_host(&k, c, &headers[slot++]);
-    if (op->config != NULL) {
-        write_header(&k, "Content-Type", &headers[slot++], "application/json", 16);
-    }
-    write_header(&k, "X-Amz-Date", &headers[slot++], amz_date, EIC_SIGV4_AMZ_DATE_LEN);
-    if (c->session_token != NULL) {
-        write_header(&k, "X-Amz-Security-Token", &headers[slot++], c->session_token,
-                     c->session_token_len);
+    write_request_line(&k, &op, &r);
+    for (size_t i = 0; i < n; i++) {
+        eic_sigv4_header *h = &headers[i];
+        eic_sink_put(&k, h->name, h->name_len);
+        eic_sink_puts(&k, ": ");
+        h->value = k.buf + k.len;
+        eic_sink_put(&k, source[i], source_len[i]);
+        /* The port only when it is not the scheme's default, as on the wire. */
+        if (i == HOST && c->port_number != (c->tls ? 443 : 80)) {
+            eic_sink_putc(&k, ':');
+            eic_sink_putu(&k, c->port_number);
+        }
+        h->value_len = (size_t)(k.buf + k.len - h->value);
+        eic_sink_puts(&k, "\r\n");
     }
     eic_sink_puts(&k, "Authorization: ");
     size_t authz_at = k.len;
     eic_sink_skip(&k, authz_len);
     eic_sink_puts(&k, "\r\n");
-    if (op->config != NULL || strcmp(op->method, "DELETE") == 0) {
-        eic_sink_puts(&k, "Content-Length: ");
-        eic_sink_putu(&k, (uint32_t)body_len);
-        eic_sink_puts(&k, "\r\n");
+    if (op.config != NULL || kind == OP_DELETE) {
+        write_content_length(&k, body_len);
     }
     eic_sink_puts(&k, "\r\n");
     r.payload = out + k.len;
     r.payload_len = body_len;
-    if (op->config != NULL) {
-        eic_json_write_config_body(&k, op->config);
+    if (op.config != NULL) {
+        eic_json_write_config_body(&k, op.config);
     }
     st = eic_sink_flush(&k);
     if (st != EIC_OK) {
@@ -246,67 +295,34 @@ static eic_status build(eic_client *c, const operation *op, const char *amz_date
     return EIC_OK;
 }
 
-static eic_status build_config(eic_client *client, const char *method,
-                               const eic_put_request *request, const char *amz_date, uint8_t *out,
-                               size_t cap, size_t *out_len, eic_error *err)
-{
-    operation op = {method, NULL, NULL, 0, NULL, {0, 0}, request};
-    if (request == NULL) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    op.function_name = request->function_name;
-    op.qualifier = request->qualifier;
-    return build(client, &op, amz_date, out, cap, out_len, err);
-}
-
 eic_status eic_build_put(eic_client *client, const eic_put_request *request, const char *amz_date,
                          uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
 {
-    return build_config(client, "PUT", request, amz_date, out, cap, out_len, err);
+    return build(client, OP_PUT, request, amz_date, out, cap, out_len, err);
 }
 
 eic_status eic_build_update(eic_client *client, const eic_update_request *request,
                             const char *amz_date, uint8_t *out, size_t cap, size_t *out_len,
                             eic_error *err)
 {
-    return build_config(client, "POST", request, amz_date, out, cap, out_len, err);
-}
-
-static eic_status build_bodyless(eic_client *client, const char *method,
-                                 const eic_get_request *request, const char *amz_date, uint8_t *out,
-                                 size_t cap, size_t *out_len, eic_error *err)
-{
-    operation op = {method, NULL, NULL, 0, NULL, {0, 0}, NULL};
-    if (request == NULL) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    op.function_name = request->function_name;
-    op.qualifier = request->qualifier;
-    return build(client, &op, amz_date, out, cap, out_len, err);
+    return build(client, OP_UPDATE, request, amz_date, out, cap, out_len, err);
 }
 
 eic_status eic_build_get(eic_client *client, const eic_get_request *request, const char *amz_date,
                          uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
 {
-    return build_bodyless(client, "GET", request, amz_date, out, cap, out_len, err);
+    return build(client, OP_GET, request, amz_date, out, cap, out_len, err);
 }
 
 eic_status eic_build_delete(eic_client *client, const eic_delete_request *request,
                             const char *amz_date, uint8_t *out, size_t cap, size_t *out_len,
                             eic_error *err)
 {
-    return build_bodyless(client, "DELETE", request, amz_date, out, cap, out_len, err);
+    return build(client, OP_DELETE, request, amz_date, out, cap, out_len, err);
 }
 
 eic_status eic_build_list(eic_client *client, const eic_list_request *request, const char *amz_date,
                           uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
 {
-    operation op = {"GET", NULL, NULL, 1, NULL, {0, 0}, NULL};
-    if (request == NULL) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    op.function_name = request->function_name;
-    op.marker = request->marker;
-    op.max_items = request->max_items;
-    return build(client, &op, amz_date, out, cap, out_len, err);
+    return build(client, OP_LIST, request, amz_date, out, cap, out_len, err);
 }

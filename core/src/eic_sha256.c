@@ -79,7 +79,10 @@ eic_status eic_sha256_digest(const void *data, size_t len, uint8_t out[EIC_SHA25
 }
 
 /* K0 of RFC 2104: the key padded to one block, or its digest when longer. */
-static eic_status hmac_key_block(uint8_t k0[EIC_SHA256_BLOCK], const void *prefix,
+/* K0 of RFC 2104: the key padded to one block, or its digest when longer.
+ * h is scratch for that digest (the caller's context, about to be primed,
+ * so no second one is needed on the stack). */
+static eic_status hmac_key_block(uint8_t k0[EIC_SHA256_BLOCK], eic_sha256 *h, const void *prefix,
                                  size_t prefix_len, const void *key, size_t key_len)
 {
     memset(k0, 0, EIC_SHA256_BLOCK);
@@ -92,35 +95,37 @@ static eic_status hmac_key_block(uint8_t k0[EIC_SHA256_BLOCK], const void *prefi
         }
         return EIC_OK;
     }
-    eic_sha256 h;
-    eic_status s = eic_sha256_start(&h);
+    eic_status s = eic_sha256_start(h);
     if (s == EIC_OK) {
-        s = eic_sha256_update(&h, prefix, prefix_len);
+        s = eic_sha256_update(h, prefix, prefix_len);
     }
     if (s == EIC_OK) {
-        s = eic_sha256_update(&h, key, key_len);
+        s = eic_sha256_update(h, key, key_len);
     }
     if (s != EIC_OK) {
-        eic_sha256_abort(&h);
+        eic_sha256_abort(h);
         return s;
     }
-    return eic_sha256_finish(&h, k0);
+    return eic_sha256_finish(h, k0);
 }
 
-static eic_status prime(eic_sha256 *h, const uint8_t k0[EIC_SHA256_BLOCK], uint8_t pad)
+/* Starts h with the padded key block k0 ^ pad. k0 is flipped in place and
+ * back, so no second block is needed on the stack. */
+static eic_status prime(eic_sha256 *h, uint8_t k0[EIC_SHA256_BLOCK], uint8_t pad)
 {
-    uint8_t block[EIC_SHA256_BLOCK];
     for (size_t i = 0; i < EIC_SHA256_BLOCK; i++) {
-        block[i] = (uint8_t)(k0[i] ^ pad);
+        k0[i] ^= pad;
     }
     eic_status s = eic_sha256_start(h);
     if (s == EIC_OK) {
-        s = eic_sha256_update(h, block, sizeof block);
+        s = eic_sha256_update(h, k0, EIC_SHA256_BLOCK);
         if (s != EIC_OK) {
             eic_sha256_abort(h);
         }
     }
-    eic_wipe(block, sizeof block);
+    for (size_t i = 0; i < EIC_SHA256_BLOCK; i++) {
+        k0[i] ^= pad;
+    }
     return s;
 }
 
@@ -128,7 +133,7 @@ eic_status eic_hmac_start(eic_hmac *m, const void *prefix, size_t prefix_len, co
                           size_t key_len)
 {
     uint8_t k0[EIC_SHA256_BLOCK];
-    eic_status s = hmac_key_block(k0, prefix, prefix_len, key, key_len);
+    eic_status s = hmac_key_block(k0, &m->inner, prefix, prefix_len, key, key_len);
     if (s == EIC_OK) {
         s = prime(&m->inner, k0, HMAC_IPAD);
     }
@@ -187,9 +192,10 @@ eic_status eic_hmac_sha256(const void *key, size_t key_len, const void *data, si
 
 void eic_hex_encode(const uint8_t in[EIC_SHA256_LEN], char out[EIC_SHA256_HEX_LEN])
 {
-    static const char digits[] = "0123456789abcdef";
-    for (size_t i = 0; i < EIC_SHA256_LEN; i++) {
-        out[2 * i] = digits[in[i] >> 4];
-        out[2 * i + 1] = digits[in[i] & 0x0fu];
+    /* One nibble per output character, high nibble first; computed rather
+     * than looked up, which is smaller than a digit table. */
+    for (uint32_t i = 0; i < EIC_SHA256_HEX_LEN; i++) {
+        uint32_t d = (uint32_t)(in[i >> 1] >> ((~i & 1u) << 2)) & 0x0fu;
+        out[i] = (char)(d < 10u ? '0' + d : 'a' - 10u + d);
     }
 }

@@ -210,14 +210,15 @@ static eic_status payload_hex(const eic_sigv4_request *r, char hex[EIC_SHA256_HE
     return st;
 }
 
-/* Digest of the canonical request, streamed: it is never held in memory. */
+/* Digest of the canonical request, streamed: it is never held in memory.
+ * hex holds the payload's digest while the request streams, then the
+ * result: one buffer on the deepest path of every signature, not two. */
 static eic_status canonical_request_hex(const eic_sigv4_request *r, char hex[EIC_SHA256_HEX_LEN])
 {
-    char payload[EIC_SHA256_HEX_LEN];
     uint8_t digest[EIC_SHA256_LEN];
     eic_sha256 h;
     eic_sink k;
-    eic_status st = payload_hex(r, payload);
+    eic_status st = payload_hex(r, hex);
     if (st == EIC_OK) {
         st = eic_sha256_start(&h);
     }
@@ -225,7 +226,7 @@ static eic_status canonical_request_hex(const eic_sigv4_request *r, char hex[EIC
         return st;
     }
     eic_sink_to_hash(&k, &h);
-    eic_canonical_request(&k, r, payload);
+    eic_canonical_request(&k, r, hex);
     st = eic_sink_flush(&k);
     if (st != EIC_OK) {
         eic_sha256_abort(&h);
@@ -290,8 +291,6 @@ eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_req
      * stack of the deepest call stays small. */
     char creq[EIC_SHA256_HEX_LEN];
     uint8_t mac[EIC_SHA256_LEN];
-    eic_hmac m;
-    eic_sink k;
     eic_status st = check_sign_args(signer, request, amz_date, out, out_len);
     if (st == EIC_OK) {
         st = canonical_request_hex(request, creq);
@@ -302,16 +301,24 @@ eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_req
     if (st != EIC_OK) {
         return st;
     }
-    eic_sha256_clone(&m.inner, &signer->key_inner);
-    eic_sha256_clone(&m.outer, &signer->key_outer);
-    eic_sink_to_hash(&k, &m.inner);
+    /* HMAC from the cached key's midstates, one context at a time: the
+     * inner hash over the string to sign, then the outer over its digest. */
+    eic_sha256 h;
+    eic_sink k;
+    eic_sha256_clone(&h, &signer->key_inner);
+    eic_sink_to_hash(&k, &h);
     write_string_to_sign(&k, signer, amz_date, creq);
     st = eic_sink_flush(&k);
     if (st != EIC_OK) {
-        eic_hmac_abort(&m);
+        eic_sha256_abort(&h);
         return st;
     }
-    st = eic_hmac_finish(&m, mac);
+    st = eic_sha256_finish(&h, mac);
+    if (st == EIC_OK) {
+        eic_sha256_clone(&h, &signer->key_outer);
+        st = eic_sha256_update(&h, mac, sizeof mac);
+        st = st == EIC_OK ? eic_sha256_finish(&h, mac) : (eic_sha256_abort(&h), st);
+    }
     if (st != EIC_OK) {
         return st;
     }
@@ -325,14 +332,15 @@ eic_status eic_sigv4_authorization_length(const eic_sigv4_signer *signer,
                                           const eic_sigv4_request *request, const char *amz_date,
                                           size_t *out_len)
 {
-    /* Only the length matters: any signature of the right shape does. */
-    static const char any_signature[EIC_SHA256_HEX_LEN] = {0};
+    /* Only the length matters, and a counting sink reads none of the bytes
+     * it is given: amz_date stands in for the signature, so that no dummy
+     * signature has to be kept in flash. */
     eic_sink k;
     eic_status st = check_sign_args(signer, request, amz_date, out_len, out_len);
     if (st != EIC_OK) {
         return st;
     }
     eic_sink_to_counter(&k);
-    write_authorization(&k, signer, request, amz_date, any_signature);
+    write_authorization(&k, signer, request, amz_date, amz_date);
     return finish_text(&k, out_len);
 }

@@ -18,60 +18,40 @@ static int is_lower(char c)
     return c >= 'a' && c <= 'z';
 }
 
-static int is_alpha(char c)
-{
-    return is_lower(c) || (c >= 'A' && c <= 'Z');
-}
-
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-static int all(span f, int (*ok)(char))
+/* Character classes for all(): letters and/or digits, plus the punctuation
+ * in a string. One scanner with a description replaces a predicate per
+ * pattern. */
+#define LETTERS 1u
+#define DIGITS 2u
+#define ALNUM (LETTERS | DIGITS)
+
+static int all(span f, unsigned classes, const char *extra)
 {
     for (size_t i = 0; i < f.n; i++) {
-        if (!ok(f.p[i])) {
+        char c = f.p[i];
+        int ok = ((classes & LETTERS) && (is_lower(c) || (c >= 'A' && c <= 'Z'))) ||
+                 ((classes & DIGITS) && is_digit(c)) || (c != '\0' && strchr(extra, c) != NULL);
+        if (!ok) {
             return 0;
         }
     }
     return 1;
 }
 
-static int is_name_char(char c)
-{
-    return is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c == '.';
-}
-
-static int is_alias_char(char c)
-{
-    return is_alpha(c) || is_digit(c) || c == '-' || c == '_';
-}
-
-static int is_qualifier_char(char c)
-{
-    return is_alias_char(c) || c == '$';
-}
-
-static int is_partition_tail_char(char c)
-{
-    return is_alpha(c) || c == '-';
-}
-
-static int is_service_char(char c)
-{
-    return is_alpha(c) || is_digit(c) || c == '-';
-}
-
-static int span_is(span f, const char *lit)
-{
-    return f.n == strlen(lit) && memcmp(f.p, lit, f.n) == 0;
-}
-
 static int has_prefix(span f, const char *lit)
 {
     size_t n = strlen(lit);
     return f.n >= n && memcmp(f.p, lit, n) == 0;
+}
+
+static int span_is(span f, const char *lit)
+{
+    return f.n == strlen(lit) && has_prefix(f, lit);
 }
 
 /* (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9] */
@@ -100,7 +80,7 @@ static int is_region(span f)
 
 static int is_account(span f)
 {
-    return f.n == 12 && all(f, is_digit);
+    return f.n == 12 && all(f, DIGITS, "");
 }
 
 /* (aws[a-zA-Z-]*)? in function names; aws[a-zA-Z0-9-]* in destinations. */
@@ -113,13 +93,13 @@ static int is_partition(span f, int allow_empty, int allow_digits)
         return 0;
     }
     span tail = {f.p + 3, f.n - 3};
-    return all(tail, allow_digits ? is_service_char : is_partition_tail_char);
+    return all(tail, allow_digits ? ALNUM : LETTERS, "-");
 }
 
 static int is_function_qualifier(span f)
 {
     return span_is(f, "$LATEST") || span_is(f, "$LATEST.PUBLISHED") ||
-           (f.n != 0 && all(f, is_alias_char));
+           (f.n != 0 && all(f, ALNUM, "-_"));
 }
 
 #define MAX_FIELDS 9 /* arn, partition, lambda, region, account, function, name, qualifier + 1 */
@@ -179,7 +159,7 @@ static int parses_as(const span *f, size_t count, unsigned form, span *name)
         return 0;
     }
     *name = f[i++];
-    if (name->n == 0 || !all(*name, is_name_char)) {
+    if (name->n == 0 || !all(*name, ALNUM, "-_.")) {
         return 0;
     }
     return !(form & FORM_QUALIFIER) || is_function_qualifier(f[i]);
@@ -227,7 +207,7 @@ eic_status eic_validate_qualifier(const char *s)
         return EIC_ERR_FIELD_TOO_LONG;
     }
     span f = {s, len};
-    return (len != 0 && (all(f, is_qualifier_char) || span_is(f, "$LATEST.PUBLISHED")))
+    return (len != 0 && (all(f, ALNUM, "-_$") || span_is(f, "$LATEST.PUBLISHED")))
                ? EIC_OK
                : EIC_ERR_INVALID_ARGUMENT;
 }
@@ -267,11 +247,6 @@ static eic_status check_text(const char *s, size_t max_chars, size_t max_bytes, 
     return chars <= max_chars ? EIC_OK : EIC_ERR_FIELD_TOO_LONG;
 }
 
-static int is_kafka_char(char c)
-{
-    return is_alias_char(c) || c == '.';
-}
-
 eic_status eic_validate_destination(const char *s)
 {
     size_t len = 0;
@@ -288,7 +263,7 @@ eic_status eic_validate_destination(const char *s)
         }
         size_t first = text_char(rest.p, rest.n);
         span tail = {rest.p + first, rest.n - first};
-        return tail.n <= 248 && all(tail, is_kafka_char) ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+        return tail.n <= 248 && all(tail, ALNUM, "-_.") ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
     }
     /* arn:partition:service:region?:account?:resource — the resource is
      * everything after the fifth ':', colons included. */
@@ -304,7 +279,7 @@ eic_status eic_validate_destination(const char *s)
         p = colon + 1;
     }
     int ok = span_is(f[0], "arn") && is_partition(f[1], 0, 1) && f[2].n != 0 &&
-             all(f[2], is_service_char) && (f[3].n == 0 || is_region(f[3])) &&
+             all(f[2], ALNUM, "-") && (f[3].n == 0 || is_region(f[3])) &&
              (f[4].n == 0 || is_account(f[4]));
     return ok ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
