@@ -24,12 +24,12 @@
  * int64 or leaves nothing above the millisecond. */
 #define EXPONENT_LIMIT 1000000L
 
-/* A JSON number split into its parts: -?int(.frac)?([eE][+-]?exp)? */
+/* A JSON number split into its parts: -?int(.frac)?([eE][+-]?exp)? The
+ * fraction's digits follow the integer's, one '.' after them. */
 typedef struct {
     int negative;
     const char *int_digits;
     size_t int_len;
-    const char *frac_digits;
     size_t frac_len;
     int has_exponent;
     long exponent;
@@ -40,69 +40,65 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static size_t digits(const char *s, size_t n, size_t i)
+/* How many digits start at *p (before end); *p moves past them. */
+static size_t digit_run(const char **p, const char *end)
 {
-    while (i < n && is_digit(s[i])) {
-        i++;
+    const char *start = *p;
+    while (*p < end && is_digit(**p)) {
+        (*p)++;
     }
-    return i;
+    return (size_t)(*p - start);
 }
 
 /* Whether s[0..n) is exactly one number of RFC 8259's grammar. */
 static int scan_number(const char *s, size_t n, number *num)
 {
-    size_t i = 0;
+    const char *end = s + n;
     memset(num, 0, sizeof *num);
-    if (i < n && s[i] == '-') {
-        num->negative = 1;
-        i++;
-    }
-    num->int_digits = s + i;
-    size_t end = digits(s, n, i);
-    num->int_len = end - i;
-    if (num->int_len == 0 || (num->int_len > 1 && s[i] == '0')) {
+    num->negative = s < end && *s == '-';
+    s += num->negative;
+    num->int_digits = s;
+    num->int_len = digit_run(&s, end);
+    /* No leading zero (`01`). */
+    if (num->int_len == 0 || (num->int_len > 1 && *num->int_digits == '0')) {
         return 0;
     }
-    i = end;
-    num->frac_digits = s + i;
-    if (i < n && s[i] == '.') {
-        end = digits(s, n, i + 1);
-        num->frac_digits = s + i + 1;
-        num->frac_len = end - (i + 1);
+    if (s < end && *s == '.') {
+        s++;
+        num->frac_len = digit_run(&s, end);
         if (num->frac_len == 0) {
             return 0;
         }
-        i = end;
     }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        int minus = 0;
+    /* 'e' and 'E' differ only in the 0x20 bit. */
+    if (s < end && (*s | 0x20) == 'e') {
         num->has_exponent = 1;
-        i++;
-        if (i < n && (s[i] == '+' || s[i] == '-')) {
-            minus = s[i] == '-';
-            i++;
+        s++;
+        int minus = s < end && *s == '-';
+        if (s < end && (*s == '+' || *s == '-')) {
+            s++;
         }
-        end = digits(s, n, i);
-        if (end == i) {
-            return 0;
-        }
-        for (; i < end; i++) {
+        const char *e = s;
+        for (; s < end && is_digit(*s); s++) {
             if (num->exponent < EXPONENT_LIMIT) {
-                num->exponent = num->exponent * 10 + (s[i] - '0');
+                num->exponent = num->exponent * 10 + (*s - '0');
             }
+        }
+        if (s == e) {
+            return 0;
         }
         if (minus) {
             num->exponent = -num->exponent;
         }
     }
-    return i == n;
+    return s == end;
 }
 
-/* Digit k of the number's digits, integer and fraction part joined. */
+/* Digit k of the number's digits, integer and fraction part joined (the
+ * fraction's are one '.' further on). */
 static unsigned digit_at(const number *num, size_t k)
 {
-    char c = k < num->int_len ? num->int_digits[k] : num->frac_digits[k - num->int_len];
-    return (unsigned)(c - '0');
+    return (unsigned)(num->int_digits[k + (k >= num->int_len)] - '0');
 }
 
 /* acc * 10 + d, or 0 when that passes limit. Dividing only constants keeps
@@ -118,22 +114,24 @@ static int times_ten_plus(uint64_t *acc, unsigned d, uint64_t limit)
 }
 
 /* trunc(|num| * 10^scale) into *out, at most limit; 0 past it. Reading only
- * the digits that land above the point truncates without any division and
- * without floating point. */
+ * the digits that land above the point, then zeros, truncates without any
+ * division and without floating point. */
 static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
 {
     size_t ndigits = num->int_len + num->frac_len;
-    /* The value is digits * 10^shift. */
-    long long shift = (long long)num->exponent - (long long)num->frac_len + scale;
-    long long keep = (long long)ndigits + (shift < 0 ? shift : 0);
-    uint64_t acc = 0;
-    for (long long k = 0; k < keep; k++) {
-        if (!times_ten_plus(&acc, digit_at(num, (size_t)k), limit)) {
-            return 0;
-        }
+    /* How many digits (then zeros) land above the point: int_len + exponent
+     * + scale, at least 0. |exponent| < 10 * EXPONENT_LIMIT, so no overflow. */
+    long e = num->exponent + scale;
+    size_t above = num->int_len;
+    if (e >= 0) {
+        above += (size_t)e;
+    } else {
+        above = above > (size_t)-e ? above - (size_t)-e : 0;
     }
-    for (; shift > 0 && acc != 0; shift--) {
-        if (!times_ten_plus(&acc, 0, limit)) {
+    uint64_t acc = 0;
+    /* Zeros appended to 0 leave it 0: a huge exponent on 0 is no work. */
+    for (size_t k = 0; k < above && (k < ndigits || acc != 0); k++) {
+        if (!times_ten_plus(&acc, k < ndigits ? digit_at(num, k) : 0, limit)) {
             return 0;
         }
     }
@@ -159,28 +157,8 @@ static size_t text_end(const eic_json_token *t)
     return (size_t)t->end + (t->type == JSMN_STRING ? 1u : 0u);
 }
 
-/* js[from..to) is white space around exactly one sep (or around nothing when
- * sep is 0). jsmn itself lets `{,"a":1}`, `[1,,2]`, `{"a"::1}` and `[1,]` through. */
-static int gap_is(const char *js, size_t from, size_t to, char sep)
-{
-    size_t i = from;
-    while (i < to && is_space(js[i])) {
-        i++;
-    }
-    if (sep != 0) {
-        if (i >= to || js[i] != sep) {
-            return 0;
-        }
-        i++;
-    }
-    while (i < to && is_space(js[i])) {
-        i++;
-    }
-    return i == to;
-}
-
 /* Index past value i's subtree, or 0 when the sizes claim more tokens than
- * there are (only possible before validation). */
+ * there are. */
 static size_t subtree_end(const eic_json_doc *d, size_t i)
 {
     size_t pending = 1;
@@ -195,60 +173,21 @@ static size_t subtree_end(const eic_json_doc *d, size_t i)
     return i;
 }
 
-/* A value (not a key): scalars have no children. jsmn gives a string or
- * primitive children when a stray ':' follows it (`{"a":"b":1}`, `["a":1]`). */
-static int value_ok(const eic_json_token *t)
-{
-    return t->type == JSMN_OBJECT || t->type == JSMN_ARRAY || t->size == 0;
-}
-
-/* The direct children of container i: keys that are strings with one value
- * each (objects), values, and the separators between them. */
-static int children_ok(const eic_json_doc *d, size_t i)
-{
-    const eic_json_token *t = &d->tok[i];
-    int is_object = t->type == JSMN_OBJECT;
-    size_t at = (size_t)t->start + 1; /* after the bracket */
-    size_t j = i + 1;
-    for (int m = 0; m < t->size; m++) {
-        char sep = m == 0 ? 0 : ',';
-        if (j >= d->count) {
-            return 0;
-        }
-        if (is_object) {
-            const eic_json_token *key = &d->tok[j];
-            if (key->type != JSMN_STRING || key->size != 1 ||
-                !gap_is(d->js, at, text_begin(key), sep) || ++j >= d->count) {
-                return 0;
-            }
-            at = text_end(key);
-            sep = ':';
-        }
-        const eic_json_token *value = &d->tok[j];
-        if (!value_ok(value) || !gap_is(d->js, at, text_begin(value), sep)) {
-            return 0;
-        }
-        at = text_end(value);
-        j = subtree_end(d, j);
-        if (j == 0) {
-            return 0;
-        }
-    }
-    return gap_is(d->js, at, (size_t)t->end - 1, 0);
-}
-
 static int text_is(const char *s, size_t n, const char *lit)
 {
     return n == strlen(lit) && memcmp(s, lit, n) == 0;
 }
 
 /* jsmn's strict mode takes any run of printable characters that starts like
- * a literal or a number (`tru`, `1x`, `1:2`). */
+ * a literal or a number (`tru`, `1x`, `1:2`); its first character is one of
+ * `-0123456789tfn`, and only the literals' letters sort above '9'. */
 static int primitive_ok(const char *s, size_t n)
 {
     number num;
-    return text_is(s, n, "true") || text_is(s, n, "false") || text_is(s, n, "null") ||
-           scan_number(s, n, &num);
+    if (*s > '9') {
+        return text_is(s, n, *s == 't' ? "true" : *s == 'f' ? "false" : "null");
+    }
+    return scan_number(s, n, &num);
 }
 
 /* JSON forbids raw control characters in strings; jsmn does not check. */
@@ -262,41 +201,96 @@ static int string_ok(const char *s, size_t n)
     return 1;
 }
 
-static int token_ok(const eic_json_doc *d, size_t i)
-{
-    const eic_json_token *t = &d->tok[i];
-    if (t->start < 0 || t->end < t->start) {
-        return 0;
-    }
-    const char *s = d->js + t->start;
-    size_t n = (size_t)(t->end - t->start);
-    switch (t->type) {
-    case JSMN_OBJECT:
-    case JSMN_ARRAY:
-        return children_ok(d, i);
-    case JSMN_STRING:
-        return string_ok(s, n);
-    case JSMN_PRIMITIVE:
-        return primitive_ok(s, n);
-    default:
-        return 0;
-    }
-}
+/* What the grammar allows next, in the strict pass below. The FIRST states
+ * are KEY and VALUE with bit 1 set: a close may come instead. */
+enum {
+    WANT_KEY = 0,    /* a member's key: after ',' in an object */
+    WANT_VALUE = 1,  /* a value: at the start, after ':', after ',' in an array */
+    FIRST_KEY = 2,   /* after '{' */
+    FIRST_VALUE = 3, /* after '[' */
+    WANT_COLON = 4,  /* after a key */
+    WANT_NEXT = 5    /* after a value: ',' or a close, or the end at the top */
+};
 
-/* Every token, and one root value that spans the whole text. Checking each
- * container's children costs the depth of the tree per token: a handful of
- * levels for any response eic reads, and no recursion, so no stack to size. */
-static int document_ok(const eic_json_doc *d, size_t len)
+/* The type of the innermost container around text position i, which comes
+ * after tokens [0..k), or JSMN_UNDEFINED at the top level. A scalar before i
+ * ends before it, so the nearest earlier token that ends after i is that
+ * container: no stack, whatever the depth. */
+static jsmntype_t around(const eic_json_doc *d, size_t k, size_t i)
 {
-    for (size_t i = 0; i < d->count; i++) {
-        if (!token_ok(d, i)) {
-            return 0;
+    while (k-- > 0) {
+        if ((size_t)d->tok[k].end > i) {
+            return d->tok[k].type;
         }
     }
-    const eic_json_token *root = &d->tok[0];
-    /* jsmn stops at a NUL byte; gap_is sees it as garbage. */
-    return value_ok(root) && subtree_end(d, 0) == d->count &&
-           gap_is(d->js, 0, text_begin(root), 0) && gap_is(d->js, text_end(root), len, 0);
+    return JSMN_UNDEFINED;
+}
+
+/* One walk over the text, the tokens consumed in document order: each token
+ * sits where the grammar allows it, the separators and white space between
+ * them are right, and nothing follows the root value. jsmn's strict mode
+ * lets `{,"a":1}`, `[1,,2]`, `{"a"::1}`, `[1,]`, `{"a":"b":1}`, `tru`, raw
+ * control characters in strings and trailing text through; it has matched
+ * every bracket, and closed them all. */
+static int document_ok(const eic_json_doc *d, size_t len)
+{
+    const char *js = d->js;
+    size_t k = 0; /* the next token */
+    int want = WANT_VALUE;
+    for (size_t i = 0; i < len; i++) {
+        char c = js[i];
+        if (is_space(c)) {
+            continue;
+        }
+        if (c == '}' || c == ']') {
+            if (want != WANT_NEXT && (want & 2) == 0) {
+                return 0;
+            }
+            want = WANT_NEXT;
+            continue;
+        }
+        if (c == ',') {
+            jsmntype_t in = around(d, k, i);
+            if (want != WANT_NEXT || in == JSMN_UNDEFINED) {
+                return 0;
+            }
+            want = in == JSMN_OBJECT ? WANT_KEY : WANT_VALUE;
+            continue;
+        }
+        if (c == ':') {
+            if (want != WANT_COLON) {
+                return 0;
+            }
+            want = WANT_VALUE;
+            continue;
+        }
+        /* Anything else starts token k (a NUL, where jsmn stopped, does not). */
+        if (k >= d->count || text_begin(&d->tok[k]) != i) {
+            return 0;
+        }
+        const eic_json_token *t = &d->tok[k++];
+        const char *s = js + t->start;
+        size_t n = (size_t)(t->end - t->start);
+        if (want < WANT_COLON) {
+            want &= ~2; /* the close did not come */
+        }
+        if (want == WANT_KEY && t->type == JSMN_STRING) {
+            want = WANT_COLON;
+        } else if (want == WANT_VALUE) {
+            want = WANT_NEXT;
+        } else {
+            return 0;
+        }
+        if (t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) {
+            want = t->type == JSMN_OBJECT ? FIRST_KEY : FIRST_VALUE;
+            continue;
+        }
+        if (t->type == JSMN_STRING ? !string_ok(s, n) : !primitive_ok(s, n)) {
+            return 0;
+        }
+        i = text_end(t) - 1;
+    }
+    return want == WANT_NEXT && k == d->count;
 }
 
 /* ---- public ------------------------------------------------------------ */
@@ -343,9 +337,8 @@ int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type)
 
 int eic_json_is_null(const eic_json_doc *doc, size_t i)
 {
-    return eic_json_is(doc, i, JSMN_PRIMITIVE) &&
-           text_is(doc->js + doc->tok[i].start, (size_t)(doc->tok[i].end - doc->tok[i].start),
-                   "null");
+    /* eic_json_parse let through no primitive but a number or a literal. */
+    return eic_json_is(doc, i, JSMN_PRIMITIVE) && doc->js[doc->tok[i].start] == 'n';
 }
 
 int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit)
@@ -387,22 +380,22 @@ static int hex4(const char *p, const char *end, uint32_t *v)
     return 1;
 }
 
-/* After `\u`: one character, or a surrogate pair written as two escapes. */
+/* After `\u`: one character, or a surrogate pair written as two escapes.
+ * The caller has set *cp to U+FFFD for the bad cases. */
 static int unicode_escape(eic_json_chars *c, uint32_t *cp)
 {
     uint32_t hi;
     uint32_t lo;
-    *cp = EIC_UTF8_REPLACEMENT;
     if (!hex4(c->p, c->end, &hi)) {
         return EIC_JSON_CHARS_BAD;
     }
     c->p += 4;
-    if (hi >= 0xDC00u && hi <= 0xDFFFu) {
-        return EIC_JSON_CHARS_BAD;
-    }
-    if (hi < 0xD800u || hi > 0xDBFFu) {
+    if (hi < 0xD800u || hi > 0xDFFFu) {
         *cp = hi;
         return EIC_JSON_CHARS_OK;
+    }
+    if (hi >= 0xDC00u) {
+        return EIC_JSON_CHARS_BAD; /* a low surrogate first */
     }
     /* A lone high surrogate leaves what follows to be read on its own. */
     if (c->end - c->p < 6 || c->p[0] != '\\' || c->p[1] != 'u' || !hex4(c->p + 2, c->end, &lo) ||
@@ -414,60 +407,37 @@ static int unicode_escape(eic_json_chars *c, uint32_t *cp)
     return EIC_JSON_CHARS_OK;
 }
 
-static int simple_escape(char e, uint32_t *cp)
-{
-    switch (e) {
-    case '"':
-    case '\\':
-    case '/':
-        *cp = (unsigned char)e;
-        return EIC_JSON_CHARS_OK;
-    case 'b':
-        *cp = '\b';
-        return EIC_JSON_CHARS_OK;
-    case 'f':
-        *cp = '\f';
-        return EIC_JSON_CHARS_OK;
-    case 'n':
-        *cp = '\n';
-        return EIC_JSON_CHARS_OK;
-    case 'r':
-        *cp = '\r';
-        return EIC_JSON_CHARS_OK;
-    case 't':
-        *cp = '\t';
-        return EIC_JSON_CHARS_OK;
-    default:
-        *cp = EIC_UTF8_REPLACEMENT;
-        return EIC_JSON_CHARS_BAD;
-    }
-}
-
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
 {
     if (c->p >= c->end) {
         return EIC_JSON_CHARS_END;
     }
     unsigned char b = (unsigned char)*c->p;
+    *cp = EIC_UTF8_REPLACEMENT; /* what every bad character but a control one reads as */
     if (b == '\\') {
         if (c->end - c->p < 2) {
             c->p = c->end;
-            *cp = EIC_UTF8_REPLACEMENT;
             return EIC_JSON_CHARS_BAD;
         }
         char e = c->p[1];
         c->p += 2;
-        return e == 'u' ? unicode_escape(c, cp) : simple_escape(e, cp);
-    }
-    if (b < 0x20u) {
-        c->p++;
-        *cp = b;
+        if (e == 'u') {
+            return unicode_escape(c, cp);
+        }
+        /* Pairs of an escape letter and the character it stands for. */
+        for (const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t"; *s != '\0'; s += 2) {
+            if (*s == e) {
+                *cp = (unsigned char)s[1];
+                return EIC_JSON_CHARS_OK;
+            }
+        }
         return EIC_JSON_CHARS_BAD;
     }
-    size_t n = eic_utf8_decode(c->p, (size_t)(c->end - c->p), cp);
+    size_t n = b < 0x20u ? 0 : eic_utf8_decode(c->p, (size_t)(c->end - c->p), cp);
     if (n == 0) {
+        /* A raw control character reads as itself, invalid UTF-8 as U+FFFD. */
+        *cp = b < 0x20u ? b : EIC_UTF8_REPLACEMENT;
         c->p++;
-        *cp = EIC_UTF8_REPLACEMENT;
         return EIC_JSON_CHARS_BAD;
     }
     c->p += n;

@@ -1,6 +1,8 @@
 /* Service errors (core, operations layer). */
 #include "eic_service_error.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "eic_json_read.h"
@@ -19,17 +21,15 @@ typedef struct {
     source_kind kind;
 } source;
 
-static source source_of(const char *p, size_t n, source_kind kind)
+static void source_set(source *s, const char *p, size_t n, source_kind kind)
 {
-    source s;
     if (p == NULL) {
         p = ""; /* NULL + 0 is undefined behaviour */
         n = 0;
     }
-    s.c.p = p;
-    s.c.end = p + n;
-    s.kind = kind;
-    return s;
+    s->c.p = p;
+    s->c.end = p + n;
+    s->kind = kind;
 }
 
 /* `&name;` or `&#N;` / `&#xH;` at s->c.p, decoded; 0 when it is none of
@@ -58,17 +58,19 @@ static int xml_entity(source *s, uint32_t *cp)
         *cp = (unsigned char)chars[k];
     } else if (n >= 2 && p[0] == '#') {
         int hex = p[1] == 'x' || p[1] == 'X';
+        uint32_t base = hex ? 16u : 10u;
         uint32_t v = 0;
         size_t k = hex ? 2 : 1;
         if (k == n) {
             return 0;
         }
         for (; k < n; k++) {
-            int d = hex ? eic_uri_hex_value((unsigned char)p[k]) : p[k] - '0';
-            if (d < 0 || d >= (hex ? 16 : 10)) {
+            /* A decimal digit is a hex digit below 10. */
+            int d = eic_uri_hex_value((unsigned char)p[k]);
+            if (d < 0 || (uint32_t)d >= base) {
                 return 0;
             }
-            v = v * (hex ? 16u : 10u) + (uint32_t)d;
+            v = v * base + (uint32_t)d;
         }
         char scratch[EIC_UTF8_MAX];
         *cp = eic_utf8_encode(v, scratch) != 0 ? v : EIC_UTF8_REPLACEMENT;
@@ -191,26 +193,26 @@ static size_t copy_text(eic_error *err, char *buf, size_t cap, source *src, filt
 
 /* ---- where the fields are ---------------------------------------------- */
 
-/* The string value of the root member `name` of a JSON body, as a source;
- * an empty source when absent or not a string. */
-static source json_member(const eic_json_doc *d, const char *name)
+/* Sets s to the string value of the root member `name` of a JSON body;
+ * leaves s alone when that is absent or not a string. */
+static void json_member(source *s, const eic_json_doc *d, const char *name)
 {
     if (d->count != 0 && eic_json_is(d, 0, JSMN_OBJECT)) {
         size_t k = 1;
         for (int m = 0; m < d->tok[0].size; m++, k = eic_json_next(d, k + 1)) {
             if (eic_json_key_is(d, k, name) && eic_json_is(d, k + 1, JSMN_STRING)) {
                 const eic_json_token *v = &d->tok[k + 1];
-                return source_of(d->js + v->start, (size_t)(v->end - v->start), SOURCE_JSON);
+                source_set(s, d->js + v->start, (size_t)(v->end - v->start), SOURCE_JSON);
+                return;
             }
         }
     }
-    return source_of(NULL, 0, SOURCE_RAW);
 }
 
-/* The content of the first <name>…</name> of an XML body (gateways, moto's
- * signature errors); an empty source when there is none or the body is not
- * XML. */
-static source xml_element(const char *body, size_t len, const char *name)
+/* Sets s to the content of the first <name>…</name> of an XML body
+ * (gateways, moto's signature errors); leaves s alone when there is none or
+ * the body is not XML. */
+static void xml_element(source *s, const char *body, size_t len, const char *name)
 {
     size_t n = strlen(name);
     size_t i = 0;
@@ -218,7 +220,7 @@ static source xml_element(const char *body, size_t len, const char *name)
         i++;
     }
     if (i >= len || body[i] != '<') {
-        return source_of(NULL, 0, SOURCE_RAW);
+        return;
     }
     for (; i + n + 2 <= len; i++) {
         if (body[i] != '<' || memcmp(body + i + 1, name, n) != 0 || body[i + n + 1] != '>') {
@@ -228,12 +230,12 @@ static source xml_element(const char *body, size_t len, const char *name)
         for (size_t j = start; j + n + 3 <= len; j++) {
             if (body[j] == '<' && body[j + 1] == '/' && memcmp(body + j + 2, name, n) == 0 &&
                 body[j + n + 2] == '>') {
-                return source_of(body + start, j - start, SOURCE_XML);
+                source_set(s, body + start, j - start, SOURCE_XML);
+                return;
             }
         }
         break;
     }
-    return source_of(NULL, 0, SOURCE_RAW);
 }
 
 /* Name k (from 0) of a list of NUL-separated names. One string rather than
@@ -288,20 +290,6 @@ static eic_error_kind kind_of(const char *code)
     return EIC_ERROR_UNMODELED;
 }
 
-/* The status as decimal digits, the code of last resort. */
-static void status_code(eic_error *err, int status)
-{
-    char digits[12];
-    size_t n = 0;
-    unsigned v = status > 0 ? (unsigned)status : 0u;
-    do {
-        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10u);
-        v /= 10u;
-    } while (v != 0);
-    source s = source_of(digits + sizeof digits - n, n, SOURCE_RAW);
-    copy_text(err, err->code, sizeof err->code, &s, FILTER_CODE);
-}
-
 /* Retry-After in delay-seconds, with optional white space around it; an
  * HTTP-date or anything else is ignored. A huge value saturates: it is still
  * a request to wait, and the retry layer caps what it honours. */
@@ -342,50 +330,70 @@ void eic_error_reset(eic_error *err, int http_status)
     err->http_status = http_status;
 }
 
+/* White space around a body, as trim removes it. */
+static int is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* The body without surrounding white space. */
 static void trim(const char **p, size_t *n)
 {
-    while (*n != 0 && (**p == ' ' || (**p >= '\t' && **p <= '\r'))) {
+    while (*n != 0 && is_space(**p)) {
         (*p)++;
         (*n)--;
     }
-    while (*n != 0 && ((*p)[*n - 1] == ' ' || ((*p)[*n - 1] >= '\t' && (*p)[*n - 1] <= '\r'))) {
+    while (*n != 0 && is_space((*p)[*n - 1])) {
         (*n)--;
     }
 }
 
-/* What the fields of one error are read from. */
-typedef struct {
-    eic_error *err;
-    const eic_json_doc *d;
-    const char *body;
-    size_t body_len;
-} error_text;
+/* The texts of a response that are not inside its body's JSON or XML, in
+ * the order the digits '0'.. name them in `field_sources` below. */
+enum { RAW_ERROR_TYPE, RAW_PHRASE, RAW_PLAIN_BODY, RAW_REQUEST_ID, RAW_STATUS, RAW_COUNT };
 
-/* Copies the first of these sources that gives text through the filter:
- * raw text p[0..n) (unless p is NULL), the root JSON members named in
- * `members` (NUL-separated, in order, the list ending with an empty name),
- * then the XML element `element` (unless ""). Returns the length kept, 0
- * when none gave any. */
-static size_t copy_first(const error_text *t, char *buf, size_t cap, filter f, const char *p,
-                         size_t n, const char *members, const char *element)
-{
-    size_t kept = 0;
-    source s;
-    if (p != NULL) {
-        s = source_of(p, n, SOURCE_RAW);
-        kept = copy_text(t->err, buf, cap, &s, f);
-    }
-    for (; kept == 0 && *members != '\0'; members += strlen(members) + 1) {
-        s = json_member(t->d, members);
-        kept = copy_text(t->err, buf, cap, &s, f);
-    }
-    if (kept == 0 && *element != '\0') {
-        s = xml_element(t->body, t->body_len, element);
-        kept = copy_text(t->err, buf, cap, &s, f);
-    }
-    return kept;
-}
+/* Where each field of an error comes from, as data rather than a call per
+ * field (the calls' arguments cost more flash than the table). For each
+ * field of `fields`, in order, a list of NUL-terminated sources tried in
+ * turn until one gives text through the field's filter, ended by an empty
+ * entry. A source's first character says what it is:
+ *   '0'..'4'     raw text: RAW_ERROR_TYPE .. RAW_STATUS;
+ *   'j' + name   the string value of the root JSON member `name`;
+ *   'x' + name   the content of the first XML element <name>.
+ * A string, not a table of pointers: pointers would be relocated data.
+ * ("\0" "2" is written apart because "\02" would be an octal escape.) */
+static const char field_sources[] =
+    /* code: the x-amzn-ErrorType header, the body's, then the status */
+    "0\0jcode\0jCode\0j__type\0xCode\0"
+    "4\0\0"
+    /* message: a generic error's phrase, the body's, then a plain body */
+    "1\0jmessage\0jMessage\0xMessage\0"
+    "2\0\0"
+    /* type and reason */
+    "jType\0xType\0\0"
+    "jReason\0\0"
+    /* request id: the x-amzn-RequestId header, then the body's */
+    "3\0xRequestId\0";
+
+/* Offsets and sizes below fit in 16 bits whatever the configured maxima
+ * (C99 has no static_assert: an array of size -1 fails to compile). */
+typedef char eic_error_fits_in_16_bits[sizeof(eic_error) <= 0xFFFFu ? 1 : -1];
+
+/* The fields, in the order of `field_sources`: where each goes in an
+ * eic_error, its size with the NUL, its filter, and whether a generic
+ * error (known by its status alone) ignores the body for it. */
+static const struct {
+    uint16_t offset;
+    uint16_t size;
+    uint8_t filter;
+    uint8_t status_only;
+} fields[] = {
+    {offsetof(eic_error, code), sizeof((eic_error *)0)->code, FILTER_CODE, 1},
+    {offsetof(eic_error, message), sizeof((eic_error *)0)->message, FILTER_MESSAGE, 1},
+    {offsetof(eic_error, type), sizeof((eic_error *)0)->type, FILTER_TOKEN, 0},
+    {offsetof(eic_error, reason), sizeof((eic_error *)0)->reason, FILTER_TOKEN, 0},
+    {offsetof(eic_error, request_id), sizeof((eic_error *)0)->request_id, FILTER_TOKEN, 0},
+};
 
 void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_token *tokens,
                             size_t token_count)
@@ -395,7 +403,6 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     const char *text = body;
     size_t text_len = body_len;
     eic_json_doc d;
-    error_text t;
     eic_error_reset(err, r->status);
     trim(&text, &text_len);
     /* As botocore: a 5xx with an empty body or an HTML page (a gateway's)
@@ -412,32 +419,56 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     /* What is neither a JSON object (nor one too large for the tokens) nor
      * XML with a <Message> is shown as it is, as botocore does. */
     int plain = d.count == 0 && parsed != EIC_ERR_TOO_FEW_TOKENS;
-    t.err = err;
-    t.d = &d;
-    t.body = body;
-    t.body_len = body_len;
 
-    /* source_of reads a NULL header as empty: it gives nothing. */
-    if (generic || copy_first(&t, err->code, sizeof err->code, FILTER_CODE, r->error_type,
-                              r->error_type_len, "code\0Code\0__type\0", "Code") == 0) {
-        status_code(err, r->status);
+    /* The status as decimal digits, the code of last resort. */
+    char digits[12];
+    size_t n = 0;
+    unsigned v = r->status > 0 ? (unsigned)r->status : 0u;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v != 0);
+
+    /* The raw texts; NULL reads as empty, so a source that does not apply
+     * (a generic error's header, a phrase when not generic) gives nothing. */
+    const char *raw[RAW_COUNT];
+    size_t raw_len[RAW_COUNT];
+    raw[RAW_ERROR_TYPE] = generic ? NULL : r->error_type;
+    raw_len[RAW_ERROR_TYPE] = r->error_type_len;
+    raw[RAW_PHRASE] = generic ? reason_phrase(r->status) : NULL;
+    raw_len[RAW_PHRASE] = raw[RAW_PHRASE] != NULL ? strlen(raw[RAW_PHRASE]) : 0;
+    raw[RAW_PLAIN_BODY] = plain && !generic ? text : NULL;
+    raw_len[RAW_PLAIN_BODY] = text_len;
+    raw[RAW_REQUEST_ID] = r->request_id;
+    raw_len[RAW_REQUEST_ID] = r->request_id_len;
+    raw[RAW_STATUS] = digits + sizeof digits - n;
+    raw_len[RAW_STATUS] = n;
+
+    const char *step = field_sources;
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        char *buf = (char *)err + fields[f].offset;
+        size_t kept = 0;
+        /* Every field's list is walked to its end, whether or not an earlier
+         * source answered, so that `step` reaches the next field's list. */
+        for (; *step != '\0'; step += strlen(step) + 1) {
+            source s;
+            if (kept != 0) {
+                continue;
+            }
+            source_set(&s, NULL, 0, SOURCE_RAW); /* what a source not found gives */
+            if (*step >= '0' && *step <= '9') {
+                source_set(&s, raw[*step - '0'], raw_len[*step - '0'], SOURCE_RAW);
+            } else if (generic && fields[f].status_only) {
+                continue; /* a generic error's body is not read for this field */
+            } else if (*step == 'j') {
+                json_member(&s, &d, step + 1);
+            } else {
+                xml_element(&s, body, body_len, step + 1);
+            }
+            kept = copy_text(err, buf, fields[f].size, &s, (filter)fields[f].filter);
+        }
+        step++;
     }
     err->kind = kind_of(err->code);
-
-    if (generic) {
-        const char *phrase = reason_phrase(r->status);
-        copy_first(&t, err->message, sizeof err->message, FILTER_MESSAGE, phrase, strlen(phrase),
-                   "", "");
-    } else if (copy_first(&t, err->message, sizeof err->message, FILTER_MESSAGE, NULL, 0,
-                          "message\0Message\0", "Message") == 0 &&
-               plain && text_len != 0) {
-        /* Plain text: the body is the message, as botocore shows it. */
-        copy_first(&t, err->message, sizeof err->message, FILTER_MESSAGE, text, text_len, "", "");
-    }
-
-    copy_first(&t, err->type, sizeof err->type, FILTER_TOKEN, NULL, 0, "Type\0", "Type");
-    copy_first(&t, err->reason, sizeof err->reason, FILTER_TOKEN, NULL, 0, "Reason\0", "");
-    copy_first(&t, err->request_id, sizeof err->request_id, FILTER_TOKEN, r->request_id,
-               r->request_id_len, "", "RequestId");
     read_retry_after(err, r->retry_after, r->retry_after_len);
 }
