@@ -114,10 +114,11 @@ static eic_status validate(const operation *op, eic_error *err)
     return st;
 }
 
-/* Writes `?name=` or `&name=` (first is whether nothing came before). */
-static void write_query_key(eic_sink *k, int first, const char *name)
+/* Writes `?name=` or `&name=`: *sep is '?' until a first key is written. */
+static void write_query_key(eic_sink *k, char *sep, const char *name)
 {
-    eic_sink_putc(k, first ? '?' : '&');
+    eic_sink_putc(k, *sep);
+    *sep = '&';
     eic_sink_puts(k, name);
     eic_sink_putc(k, '=');
 }
@@ -139,29 +140,22 @@ static void write_request_line(eic_sink *k, const operation *op, eic_sigv4_reque
     eic_sink_puts(k, op->kind == OP_LIST ? API_SUFFIX "/list" : API_SUFFIX);
     r->path_len = (size_t)(k->buf + k->len - r->path);
     size_t query_at = k->len + 1; /* just after the '?' */
+    char sep = '?';
     if (op->qualifier != NULL) {
-        write_query_key(k, 1, "Qualifier");
+        write_query_key(k, &sep, "Qualifier");
         write_encoded(k, op->qualifier);
     }
     if (op->marker != NULL) {
-        write_query_key(k, k->len < query_at, "Marker");
+        write_query_key(k, &sep, "Marker");
         write_encoded(k, op->marker);
     }
     if (op->max_items.is_set) {
-        write_query_key(k, k->len < query_at, "MaxItems");
+        write_query_key(k, &sep, "MaxItems");
         eic_sink_putu(k, (uint32_t)op->max_items.value);
     }
     r->query = k->len >= query_at ? k->buf + query_at : NULL;
     r->query_len = k->len >= query_at ? k->len - query_at : 0;
     eic_sink_puts(k, " HTTP/1.1\r\n");
-}
-
-/* Writes `Content-Length: n\r\n`. */
-static void write_content_length(eic_sink *k, size_t n)
-{
-    eic_sink_puts(k, "Content-Length: ");
-    eic_sink_putu(k, (uint32_t)n);
-    eic_sink_puts(k, "\r\n");
 }
 
 /* Fills the operation from the public request; one place for all five, so
@@ -226,8 +220,6 @@ static eic_status build(eic_client *c, unsigned kind, const void *request, const
         if (present & 1u << i) {
             headers[n].name = nth(HEADER_NAMES, i);
             headers[n].name_len = strlen(headers[n].name);
-            source[n] = source[i];
-            source_len[n] = source_len[i];
             n++;
         }
     }
@@ -249,11 +241,16 @@ static eic_status build(eic_client *c, unsigned kind, const void *request, const
         body_len = k.len;
     }
 
-    /* Write: `Name: value\r\n` per slot, each value recorded where written. */
+    /* Write: `Name: value\r\n` per present slot, each value recorded where
+     * written. source[] stays indexed by slot (no copying it down to match
+     * headers[]); h steps over the present slots only. */
     eic_sink_to_buffer(&k, (char *)out, cap);
     write_request_line(&k, &op, &r);
-    for (size_t i = 0; i < n; i++) {
-        eic_sigv4_header *h = &headers[i];
+    eic_sigv4_header *h = headers;
+    for (unsigned i = 0; i < HEADER_SLOTS; i++) {
+        if (!(present & 1u << i)) {
+            continue;
+        }
         eic_sink_put(&k, h->name, h->name_len);
         eic_sink_puts(&k, ": ");
         h->value = k.buf + k.len;
@@ -265,15 +262,18 @@ static eic_status build(eic_client *c, unsigned kind, const void *request, const
         }
         h->value_len = (size_t)(k.buf + k.len - h->value);
         eic_sink_puts(&k, "\r\n");
+        h++;
     }
     eic_sink_puts(&k, "Authorization: ");
     size_t authz_at = k.len;
     eic_sink_skip(&k, authz_len);
-    eic_sink_puts(&k, "\r\n");
+    /* Each line after Authorization starts with the CRLF ending the one
+     * before, so the head's last CRLFs go out as one string. */
     if (op.config != NULL || kind == OP_DELETE) {
-        write_content_length(&k, body_len);
+        eic_sink_puts(&k, "\r\nContent-Length: ");
+        eic_sink_putu(&k, (uint32_t)body_len);
     }
-    eic_sink_puts(&k, "\r\n");
+    eic_sink_puts(&k, "\r\n\r\n");
     r.payload = out + k.len;
     r.payload_len = body_len;
     if (op.config != NULL) {

@@ -127,39 +127,54 @@ static eic_status object_or_null(const eic_json_doc *d, size_t v, uint8_t *prese
 }
 
 /* Each member loop below walks an object's keys: a key at k, its value at
- * k + 1, the next key after the value's subtree. */
+ * k + 1, the next key after the value's subtree. A failure returns at once,
+ * before the step to the next key: with the status out of the loop
+ * condition, the compiler emits one step per loop instead of one per exit
+ * path (this file's flash budget, issue 5). */
 
 /* OnSuccess / OnFailure: {"Destination": "arn…"}, or {} when none is set. */
 static eic_status read_destination(const eic_json_doc *d, size_t obj, eic_destination *out)
 {
     memset(out, 0, sizeof *out);
     eic_status s = object_or_null(d, obj, &out->present);
+    if (s != EIC_OK || !out->present) {
+        return s;
+    }
     size_t k = obj + 1;
-    for (int m = 0; s == EIC_OK && out->present && m < d->tok[obj].size;
-         m++, k = eic_json_next(d, k + 1)) {
+    for (int m = 0; m < d->tok[obj].size; m++) {
         if (eic_json_key_is(d, k, "Destination")) {
             s = read_string(d, k + 1, out->destination, sizeof out->destination,
                             &out->has_destination);
+            if (s != EIC_OK) {
+                return s;
+            }
         }
+        k = eic_json_next(d, k + 1);
     }
-    return s;
+    return EIC_OK;
 }
 
 static eic_status read_destination_config(const eic_json_doc *d, size_t obj,
                                           eic_event_invoke_config *c)
 {
-    memset(&c->on_success, 0, sizeof c->on_success);
-    memset(&c->on_failure, 0, sizeof c->on_failure);
+    /* on_success and on_failure are adjacent members: one clear for both. */
+    memset(&c->on_success, 0, (size_t)((char *)(&c->on_failure + 1) - (char *)&c->on_success));
     eic_status s = object_or_null(d, obj, &c->has_destination_config);
+    if (s != EIC_OK || !c->has_destination_config) {
+        return s;
+    }
     size_t k = obj + 1;
-    for (int m = 0; s == EIC_OK && c->has_destination_config && m < d->tok[obj].size;
-         m++, k = eic_json_next(d, k + 1)) {
+    for (int m = 0; m < d->tok[obj].size; m++) {
         int which = eic_json_key_index(d, k, "OnSuccess\0OnFailure\0");
         if (which >= 0) {
             s = read_destination(d, k + 1, which == 0 ? &c->on_success : &c->on_failure);
+            if (s != EIC_OK) {
+                return s;
+            }
         }
+        k = eic_json_next(d, k + 1);
     }
-    return s;
+    return EIC_OK;
 }
 
 /* One FunctionEventInvokeConfig object. */
@@ -168,21 +183,22 @@ static eic_status read_config(const eic_json_doc *d, size_t obj, eic_event_invok
     if (!eic_json_is(d, obj, JSMN_OBJECT)) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
-    eic_status s = EIC_OK;
     size_t k = obj + 1;
-    for (int m = 0; s == EIC_OK && m < d->tok[obj].size; m++, k = eic_json_next(d, k + 1)) {
+    for (int m = 0; m < d->tok[obj].size; m++) {
         size_t v = k + 1;
-        switch (eic_json_key_index(d, k,
-                                   "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0"
-                                   "LastModified\0DestinationConfig\0")) {
+        eic_status s = EIC_OK;
+        int which =
+            eic_json_key_index(d, k,
+                               "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0"
+                               "LastModified\0DestinationConfig\0");
+        switch (which) {
         case 0:
             s = read_string(d, v, c->function_arn, sizeof c->function_arn, &c->has_function_arn);
             break;
-        case 1:
-            s = read_int(d, v, &c->maximum_retry_attempts);
-            break;
+        case 1: /* one call site for both integers: read_int is inlined once */
         case 2:
-            s = read_int(d, v, &c->maximum_event_age_in_seconds);
+            s = read_int(
+                d, v, which == 1 ? &c->maximum_retry_attempts : &c->maximum_event_age_in_seconds);
             break;
         case 3:
             s = read_last_modified(d, v, c);
@@ -193,8 +209,12 @@ static eic_status read_config(const eic_json_doc *d, size_t obj, eic_event_invok
         default: /* a member added later */
             break;
         }
+        if (s != EIC_OK) {
+            return s;
+        }
+        k = eic_json_next(d, v);
     }
-    return s;
+    return EIC_OK;
 }
 
 static void clear_items(eic_list_result *list)
@@ -221,13 +241,16 @@ static eic_status read_configs(const eic_json_doc *d, size_t arr, eic_list_resul
     if (n > list->capacity) {
         return EIC_ERR_TOO_MANY_ITEMS;
     }
-    eic_status s = EIC_OK;
-    size_t v = arr + 1;
-    for (size_t i = 0; s == EIC_OK && i < n; i++, v = eic_json_next(d, v)) {
-        s = read_config(d, v, &list->configs[i]);
-    }
     list->count = n;
-    return s;
+    size_t v = arr + 1;
+    for (size_t i = 0; i < n; i++) {
+        eic_status s = read_config(d, v, &list->configs[i]);
+        if (s != EIC_OK) {
+            return s;
+        }
+        v = eic_json_next(d, v);
+    }
+    return EIC_OK;
 }
 
 static eic_status read_list(const eic_json_doc *d, eic_list_result *list)
@@ -235,18 +258,22 @@ static eic_status read_list(const eic_json_doc *d, eic_list_result *list)
     if (!eic_json_is(d, 0, JSMN_OBJECT)) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
-    eic_status s = EIC_OK;
     size_t k = 1;
-    for (int m = 0; s == EIC_OK && m < d->tok[0].size; m++, k = eic_json_next(d, k + 1)) {
+    for (int m = 0; m < d->tok[0].size; m++) {
         int which = eic_json_key_index(d, k, "FunctionEventInvokeConfigs\0NextMarker\0");
+        eic_status s = EIC_OK;
         if (which == 0) {
             s = read_configs(d, k + 1, list);
         } else if (which == 1) {
             s = read_string(d, k + 1, list->next_marker, sizeof list->next_marker,
                             &list->has_next_marker);
         }
+        if (s != EIC_OK) {
+            return s;
+        }
+        k = eic_json_next(d, k + 1);
     }
-    return s;
+    return EIC_OK;
 }
 
 /* ---- public ------------------------------------------------------------ */

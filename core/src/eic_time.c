@@ -20,9 +20,29 @@ int32_t eic_time_days_from_civil(int32_t year, int32_t month, int32_t day)
 
 static int days_in_month(int32_t year, int32_t month)
 {
-    static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return days[month - 1] + (month == 2 && leap);
+    /* Years here are 0..9999. A century year is a leap year when it divides
+     * by 400, which for a multiple of 25 is when it divides by 16: one
+     * division instead of three. Months alternate 31/30, the parity flipping
+     * at August: no table. */
+    int leap = ((uint32_t)year & (year % 100 != 0 ? 3u : 15u)) == 0;
+    if (month == 2) {
+        return 28 + leap;
+    }
+    return 30 + ((month ^ (month >> 3)) & 1);
+}
+
+/* Seconds since the epoch of a civil date and time of day, when every field
+ * is in range (seconds up to max_second); one check for both date formats. */
+static int civil_seconds(int32_t year, int32_t month, int32_t day, const int32_t *hms,
+                         int32_t max_second, int64_t *epoch_s)
+{
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hms[0] > 23 ||
+        hms[1] > 59 || hms[2] > max_second) {
+        return 0;
+    }
+    *epoch_s = (int64_t)eic_time_days_from_civil(year, month, day) * 86400 + hms[0] * 3600 +
+               hms[1] * 60 + hms[2];
+    return 1;
 }
 
 /* Exactly `digits` decimal digits at *p, advancing it. */
@@ -116,14 +136,12 @@ int eic_time_parse_iso8601(const char *s, size_t n, int64_t *ms)
             frac *= 10;
         }
     }
-    if (!zone(&p, end, &offset) || p != end || f[1] < 1 || f[1] > 12 || f[2] < 1 ||
-        f[2] > days_in_month(f[0], f[1]) || f[3] > 23 || f[4] > 59 || f[5] > 59) {
+    int64_t epoch_s;
+    if (!zone(&p, end, &offset) || p != end ||
+        !civil_seconds(f[0], f[1], f[2], f + 3, 59, &epoch_s)) {
         return 0;
     }
-    /* At most 86399 + 1439 * 60 in magnitude: 32 bits suffice. */
-    int32_t seconds = f[3] * 3600 + f[4] * 60 + f[5] - offset * 60;
-    *ms = (int64_t)eic_time_days_from_civil(f[0], f[1], f[2]) * MS_PER_DAY +
-          (int64_t)seconds * 1000 + frac;
+    *ms = (epoch_s - offset * 60) * 1000 + frac;
     return 1;
 }
 
@@ -155,29 +173,18 @@ int eic_time_format_amz_date(int64_t epoch_s, char out[17])
     if (epoch_s < 0 || epoch_s > 253402300799LL) {
         return 0;
     }
-    /* Seconds of the day first: 32-bit division only (no 64-bit helper). */
-    int32_t days = 0;
-    while (epoch_s >= 86400LL * 10000) {
-        epoch_s -= 86400LL * 10000;
-        days += 10000;
-    }
-    int32_t rest = (int32_t)epoch_s;
-    days += rest / 86400;
-    rest %= 86400;
-    /* year, month, day, hour, minute, second: YYYYMMDD 'T' HHMMSS 'Z' */
-    int32_t v[6];
-    civil_from_days(days, &v[0], &v[1], &v[2]);
-    v[3] = rest / 3600;
-    v[4] = rest / 60 % 60;
-    v[5] = rest % 60;
-    for (int k = 0; k < 6; k++) {
-        if (k == 3) {
-            *out++ = 'T';
-        }
-        int width = k == 0 ? 4 : 2;
-        put_digits(out, v[k], width);
-        out += width;
-    }
+    /* 86400 = 128 * 675, and epoch_s < 2^38: dividing by 128 first leaves
+     * 32-bit divisions only (no 64-bit helper). */
+    int32_t high = (int32_t)(epoch_s >> 7);
+    int32_t days = high / 675;
+    int32_t rest = high % 675 * 128 + (int32_t)(epoch_s & 127);
+    int32_t year, month, day;
+    civil_from_days(days, &year, &month, &day);
+    /* YYYYMMDD 'T' HHMMSS 'Z', each half written as one decimal number. */
+    put_digits(out, year * 10000 + month * 100 + day, 8);
+    out[8] = 'T';
+    put_digits(out + 9, rest / 3600 * 10000 + rest / 60 % 60 * 100 + rest % 60, 6);
+    out += 15;
     out[0] = 'Z';
     out[1] = '\0';
     return 1;
@@ -203,11 +210,7 @@ int eic_time_parse_http_date(const char *s, size_t n, int64_t *epoch_s)
         }
     }
     p += 3;
-    if (month == 0 || !fields(&p, end, " 4 2:2:2", f + 1) || f[0] < 1 ||
-        f[0] > days_in_month(f[1], month) || f[2] > 23 || f[3] > 59 || f[4] > 60) {
-        return 0;
-    }
-    *epoch_s = (int64_t)eic_time_days_from_civil(f[1], month, f[0]) * 86400 + f[2] * 3600 +
-               f[3] * 60 + f[4];
-    return 1;
+    /* A leap second (:60) is let through, as HTTP dates may carry one. */
+    return month != 0 && fields(&p, end, " 4 2:2:2", f + 1) &&
+           civil_seconds(f[1], month, f[0], f + 2, 60, epoch_s);
 }

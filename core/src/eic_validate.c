@@ -183,7 +183,9 @@ eic_status eic_validate_function_name(const char *s)
     if (len > EIC_FUNCTION_NAME_MAX) {
         return EIC_ERR_FIELD_TOO_LONG;
     }
-    if (len == 0 || strcmp(s, ".") == 0 || strcmp(s, "..") == 0) {
+    /* "." and ".." (nothing but dots, at most two) name no function. */
+    span whole = {s, len};
+    if (len == 0 || (len <= 2 && all(whole, 0u, "."))) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     span fields[MAX_FIELDS];
