@@ -52,18 +52,18 @@ static int lower(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
-static int name_is(const eic_sigv4_header *h, const char *lower_name)
+/* Case-insensitive order of header names; also the test for "host" in
+ * validation, so one comparison loop serves both. */
+static int name_cmp(const eic_sigv4_header *a, const eic_sigv4_header *b)
 {
-    size_t n = strlen(lower_name);
-    if (h->name_len != n) {
-        return 0;
-    }
+    size_t n = a->name_len < b->name_len ? a->name_len : b->name_len;
     for (size_t i = 0; i < n; i++) {
-        if (lower((unsigned char)h->name[i]) != (unsigned char)lower_name[i]) {
-            return 0;
+        int d = lower((unsigned char)a->name[i]) - lower((unsigned char)b->name[i]);
+        if (d != 0) {
+            return d;
         }
     }
-    return 1;
+    return (a->name_len > b->name_len) - (a->name_len < b->name_len);
 }
 
 eic_status eic_canonical_validate(const eic_sigv4_request *r)
@@ -73,13 +73,18 @@ eic_status eic_canonical_validate(const eic_sigv4_request *r)
         r->headers == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
+    /* Only the name is set: name_cmp reads nothing else, and an
+     * initialiser would cost a copy of the whole struct from flash. */
+    eic_sigv4_header host;
+    host.name = "host";
+    host.name_len = 4;
     int has_host = 0;
     for (size_t i = 0; i < r->header_count; i++) {
         const eic_sigv4_header *h = &r->headers[i];
         if (!is_token(h->name, h->name_len) || !is_text(h->value, h->value_len, 1)) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
-        has_host |= name_is(h, "host");
+        has_host |= name_cmp(h, &host) == 0;
     }
     return has_host ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
@@ -128,15 +133,14 @@ static int removed_later(const char *path, size_t len, size_t from)
  * too), then encoded once. */
 static void write_uri(eic_sink *k, const char *path, size_t len)
 {
-    if (len == 0) {
+    /* An empty path is "/" too; it then has no segment, and path (maybe
+     * NULL) is never read. */
+    size_t start = len != 0 && path[0] == '/';
+    if (len == 0 || start != 0) {
         eic_sink_putc(k, '/');
-        return;
     }
     int written = 0;
-    if (path[0] == '/') {
-        eic_sink_putc(k, '/');
-    }
-    for (size_t start = path[0] == '/' ? 1 : 0; start <= len;) {
+    while (start <= len) {
         size_t end = segment_end(path, len, start);
         size_t n = end - start;
         if (n != 0 && dot_segment(path + start, n) == 0 && !removed_later(path, len, end)) {
@@ -298,18 +302,6 @@ static void write_query(eic_sink *k, const char *q, size_t len)
 
 /* ---- canonical headers ------------------------------------------------- */
 
-static int name_cmp(const eic_sigv4_header *a, const eic_sigv4_header *b)
-{
-    size_t n = a->name_len < b->name_len ? a->name_len : b->name_len;
-    for (size_t i = 0; i < n; i++) {
-        int d = lower((unsigned char)a->name[i]) - lower((unsigned char)b->name[i]);
-        if (d != 0) {
-            return d;
-        }
-    }
-    return (a->name_len > b->name_len) - (a->name_len < b->name_len);
-}
-
 /* The first header (in request order) of the smallest name above prev. */
 static const eic_sigv4_header *next_name(const eic_sigv4_request *r, const eic_sigv4_header *prev)
 {
@@ -335,25 +327,23 @@ static int is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-/* Trimmed, each inner run of blanks folded to one space. */
+/* Trimmed, each inner run of blanks folded to one space: in one pass, a
+ * space is written only when a word follows the blanks, so the trailing
+ * run needs no separate trim. gap: 0 before the first word, 1 inside a
+ * word, 2 in blanks after one. */
 static void write_value(eic_sink *k, const char *v, size_t n)
 {
-    size_t i = 0;
-    while (n != 0 && is_blank(v[n - 1])) {
-        n--;
-    }
-    while (i < n && is_blank(v[i])) {
-        i++;
-    }
-    while (i < n) {
+    int gap = 0;
+    for (size_t i = 0; i < n; i++) {
         if (is_blank(v[i])) {
-            eic_sink_putc(k, ' ');
-            while (is_blank(v[i])) {
-                i++;
-            }
-        } else {
-            eic_sink_putc(k, v[i++]);
+            gap = gap != 0 ? 2 : 0;
+            continue;
         }
+        if (gap == 2) {
+            eic_sink_putc(k, ' ');
+        }
+        eic_sink_putc(k, v[i]);
+        gap = 1;
     }
 }
 
@@ -371,16 +361,14 @@ static void write_names(eic_sink *k, const eic_sigv4_request *r, int with_values
         if (!with_values) {
             continue;
         }
-        eic_sink_putc(k, ':');
-        int first = 1;
+        /* h itself is among the matches, so ':' is always written. */
+        char sep = ':';
         for (size_t i = 0; i < r->header_count; i++) {
             const eic_sigv4_header *same = &r->headers[i];
             if (name_cmp(same, h) == 0) {
-                if (!first) {
-                    eic_sink_putc(k, ',');
-                }
+                eic_sink_putc(k, sep);
                 write_value(k, same->value, same->value_len);
-                first = 0;
+                sep = ',';
             }
         }
         eic_sink_putc(k, '\n');

@@ -9,8 +9,12 @@
 #include "eic_sha256.h"
 #include "eic_sink.h"
 
+/* Each text below is written from one literal where it can be: a literal
+ * that differs only by a suffix is a second copy in flash. The "AWS4" key
+ * prefix is the first four bytes of ALGORITHM and the scope terminator is
+ * SCOPE_TAIL without its '/'. */
 #define ALGORITHM "AWS4-HMAC-SHA256"
-#define SCOPE_TERMINATOR "aws4_request"
+#define SCOPE_TAIL "/aws4_request"
 #define DATE_LEN 8u
 
 /* ---- argument checks --------------------------------------------------- */
@@ -62,8 +66,7 @@ static int is_amz_date(const char *d)
         return 0;
     }
     for (size_t i = 0; i < EIC_SIGV4_AMZ_DATE_LEN; i++) {
-        char want = i == 8 ? 'T' : i == 15 ? 'Z' : '0';
-        if (want == '0' ? !is_digit(d[i]) : d[i] != want) {
+        if (i == 8 ? d[i] != 'T' : i == 15 ? d[i] != 'Z' : !is_digit(d[i])) {
             return 0;
         }
     }
@@ -89,28 +92,29 @@ eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_ke
     if (signer == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
+    /* The lengths are checked straight into the zeroed signer, and a
+     * failure zeroes it again: no second signer on the stack to copy. */
     memset(signer, 0, sizeof *signer);
-    eic_sigv4_signer s = {0};
-    eic_status st =
-        check_string(access_key_id, EIC_ACCESS_KEY_ID_MAX, is_key_id_char, &s.access_key_id_len);
+    eic_status st = check_string(access_key_id, EIC_ACCESS_KEY_ID_MAX, is_key_id_char,
+                                 &signer->access_key_id_len);
     if (st == EIC_OK) {
         st = check_string(secret_access_key, EIC_SECRET_ACCESS_KEY_MAX, is_visible,
-                          &s.secret_access_key_len);
+                          &signer->secret_access_key_len);
     }
     if (st == EIC_OK) {
-        st = check_string(region, EIC_REGION_MAX, is_scope_char, &s.region_len);
+        st = check_string(region, EIC_REGION_MAX, is_scope_char, &signer->region_len);
     }
     if (st == EIC_OK) {
-        st = check_string(service, EIC_SERVICE_MAX, is_scope_char, &s.service_len);
+        st = check_string(service, EIC_SERVICE_MAX, is_scope_char, &signer->service_len);
     }
     if (st != EIC_OK) {
+        memset(signer, 0, sizeof *signer);
         return st;
     }
-    s.access_key_id = access_key_id;
-    s.secret_access_key = secret_access_key;
-    s.region = region;
-    s.service = service;
-    *signer = s;
+    signer->access_key_id = access_key_id;
+    signer->secret_access_key = secret_access_key;
+    signer->region = region;
+    signer->service = service;
     return EIC_OK;
 }
 
@@ -135,7 +139,8 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
     uint8_t key[EIC_SHA256_LEN];
     eic_hmac m;
     eic_sigv4_signer_clear(s);
-    eic_status st = eic_hmac_start(&m, "AWS4", 4, s->secret_access_key, s->secret_access_key_len);
+    eic_status st =
+        eic_hmac_start(&m, ALGORITHM, 4, s->secret_access_key, s->secret_access_key_len);
     if (st == EIC_OK) {
         st = eic_hmac_update(&m, amz_date, DATE_LEN);
         st = st == EIC_OK ? eic_hmac_finish(&m, key) : (eic_hmac_abort(&m), st);
@@ -147,7 +152,7 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
         st = eic_hmac_sha256(key, sizeof key, s->service, s->service_len, key);
     }
     if (st == EIC_OK) {
-        st = eic_hmac_sha256(key, sizeof key, SCOPE_TERMINATOR, sizeof SCOPE_TERMINATOR - 1, key);
+        st = eic_hmac_sha256(key, sizeof key, &SCOPE_TAIL[1], sizeof SCOPE_TAIL - 2, key);
     }
     if (st == EIC_OK) {
         st = eic_hmac_start(&m, NULL, 0, key, sizeof key);
@@ -173,13 +178,14 @@ static void write_scope(eic_sink *k, const eic_sigv4_signer *s, const char *amz_
     eic_sink_put(k, s->region, s->region_len);
     eic_sink_putc(k, '/');
     eic_sink_put(k, s->service, s->service_len);
-    eic_sink_puts(k, "/" SCOPE_TERMINATOR);
+    eic_sink_puts(k, SCOPE_TAIL);
 }
 
 static void write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
                                  const char creq_hex[EIC_SHA256_HEX_LEN])
 {
-    eic_sink_puts(k, ALGORITHM "\n");
+    eic_sink_puts(k, ALGORITHM);
+    eic_sink_putc(k, '\n');
     eic_sink_put(k, amz_date, EIC_SIGV4_AMZ_DATE_LEN);
     eic_sink_putc(k, '\n');
     write_scope(k, s, amz_date);
@@ -190,7 +196,8 @@ static void write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const c
 static void write_authorization(eic_sink *k, const eic_sigv4_signer *s, const eic_sigv4_request *r,
                                 const char *amz_date, const char signature[EIC_SHA256_HEX_LEN])
 {
-    eic_sink_puts(k, ALGORITHM " Credential=");
+    eic_sink_puts(k, ALGORITHM);
+    eic_sink_puts(k, " Credential=");
     eic_sink_put(k, s->access_key_id, s->access_key_id_len);
     eic_sink_putc(k, '/');
     write_scope(k, s, amz_date);
