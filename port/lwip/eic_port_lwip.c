@@ -41,6 +41,7 @@
 
 #include "eic/eic_config.h"
 #include "eic_port_host.h"
+#include "eic_port_io.h"
 
 #if !LWIP_SOCKET || !LWIP_TCP
 #error "eic_port_lwip needs lwIP's socket API over TCP: LWIP_SOCKET=1 and LWIP_TCP=1"
@@ -83,20 +84,6 @@ static void lwip_port_sleep_ms(void *ctx, uint32_t ms)
     EIC_LWIP_SLEEP_MS(ms);
 }
 
-#if !defined(EIC_LWIP_RANDOM) && !defined(LWIP_RAND)
-/* Spreads the bits of a weak seed over the whole word (a multiply-xorshift
- * finaliser), so that seeds a few milliseconds apart give unrelated jitter. */
-static uint32_t mix32(uint32_t x)
-{
-    x ^= x >> 16;
-    x *= 0x7feb352dU;
-    x ^= x >> 15;
-    x *= 0x846ca68bU;
-    x ^= x >> 16;
-    return x;
-}
-#endif
-
 static uint32_t lwip_port_random(void *ctx)
 {
 #if defined(EIC_LWIP_RANDOM)
@@ -111,13 +98,13 @@ static uint32_t lwip_port_random(void *ctx)
      * mix32, seeded from the clock on first use. Jitter only. */
     eic_lwip_socket *s = ctx;
     if (s == NULL) {
-        return mix32(EIC_LWIP_NOW_MS());
+        return eic_port_mix32(EIC_LWIP_NOW_MS());
     }
     if (s->seed == 0) {
-        s->seed = mix32(EIC_LWIP_NOW_MS() ^ (uint32_t)(uintptr_t)s) | 1u;
+        s->seed = eic_port_mix32(EIC_LWIP_NOW_MS() ^ (uint32_t)(uintptr_t)s) | 1u;
     }
     s->seed += 0x9e3779b9U;
-    return mix32(s->seed);
+    return eic_port_mix32(s->seed);
 #endif
 }
 
@@ -130,16 +117,6 @@ static int64_t lwip_port_utc_s(void *ctx)
 /* ------------------------------------------------------------------------ */
 /* Waiting */
 
-static int poll_timeout(uint32_t timeout_ms)
-{
-    return timeout_ms > (uint32_t)INT_MAX ? INT_MAX : (int)timeout_ms;
-}
-
-static int would_block(int err)
-{
-    return err == EAGAIN || err == EWOULDBLOCK || err == EINTR;
-}
-
 /* One lwip_poll() on one socket: 1 ready (which includes "an error is
  * waiting", so that send/recv report it), 0 nothing within timeout_ms (or
  * lwIP could not set up the wait this time: EAGAIN, no semaphore), -1 the
@@ -150,8 +127,8 @@ static int wait_ready(int sock, short events, uint32_t timeout_ms)
     p.fd = sock;
     p.events = events;
     p.revents = 0;
-    int n = lwip_poll(&p, 1, poll_timeout(timeout_ms));
-    if (n == 0 || (n < 0 && would_block(errno))) {
+    int n = lwip_poll(&p, 1, eic_port_poll_timeout(timeout_ms));
+    if (n == 0 || (n < 0 && eic_port_would_block(errno))) {
         return 0;
     }
     if (n < 0 || (p.revents & POLLNVAL) != 0) {
@@ -349,7 +326,7 @@ static int32_t lwip_port_send(void *ctx, const uint8_t *buf, size_t len, uint32_
         return (int32_t)n;
     }
     /* ECONNRESET, ECONNABORTED, ENOTCONN and the rest break the connection. */
-    return n == 0 || would_block(errno) ? EIC_PORT_WOULD_BLOCK : EIC_PORT_ERROR;
+    return n == 0 || eic_port_would_block(errno) ? EIC_PORT_WOULD_BLOCK : EIC_PORT_ERROR;
 }
 
 static int32_t lwip_port_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_ms)
@@ -370,7 +347,7 @@ static int32_t lwip_port_recv(void *ctx, uint8_t *buf, size_t len, uint32_t time
     if (n >= 0) {
         return (int32_t)n; /* 0: the peer closed in order */
     }
-    return would_block(errno) ? EIC_PORT_WOULD_BLOCK : EIC_PORT_ERROR;
+    return eic_port_would_block(errno) ? EIC_PORT_WOULD_BLOCK : EIC_PORT_ERROR;
 }
 
 void eic_port_lwip_init(eic_port *port, eic_lwip_socket *sock)

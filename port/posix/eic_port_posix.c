@@ -27,6 +27,7 @@
 
 #include "eic/eic_config.h"
 #include "eic_port_host.h"
+#include "eic_port_io.h"
 
 /* getrandom() arrived in glibc 2.25; elsewhere /dev/urandom serves. */
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 25))
@@ -64,19 +65,6 @@ static void posix_sleep_ms(void *ctx, uint32_t ms)
     }
 }
 
-/* Spreads the bits of a weak seed over the whole word (a multiply-xorshift
- * finaliser), so that two clocks a few nanoseconds apart give unrelated
- * jitter. */
-static uint32_t mix32(uint32_t x)
-{
-    x ^= x >> 16;
-    x *= 0x7feb352dU;
-    x ^= x >> 15;
-    x *= 0x846ca68bU;
-    x ^= x >> 16;
-    return x;
-}
-
 static uint32_t posix_random(void *ctx)
 {
     uint32_t v;
@@ -98,18 +86,13 @@ static uint32_t posix_random(void *ctx)
     }
     /* Jitter only: the clock is good enough when the OS has nothing better. */
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return mix32((uint32_t)ts.tv_nsec ^ mix32((uint32_t)ts.tv_sec));
+    return eic_port_mix32((uint32_t)ts.tv_nsec ^ eic_port_mix32((uint32_t)ts.tv_sec));
 }
 
 static int64_t posix_utc_s(void *ctx)
 {
     (void)ctx;
     return (int64_t)time(NULL);
-}
-
-static int poll_timeout(uint32_t timeout_ms)
-{
-    return timeout_ms > (uint32_t)INT_MAX ? INT_MAX : (int)timeout_ms;
 }
 
 /* One poll() on one descriptor: 1 ready (which includes "an error or a
@@ -121,7 +104,7 @@ static int wait_ready(int fd, short events, uint32_t timeout_ms)
     p.fd = fd;
     p.events = events;
     p.revents = 0;
-    int n = poll(&p, 1, poll_timeout(timeout_ms));
+    int n = poll(&p, 1, eic_port_poll_timeout(timeout_ms));
     if (n == 0 || (n < 0 && errno == EINTR)) {
         return 0;
     }
@@ -129,11 +112,6 @@ static int wait_ready(int fd, short events, uint32_t timeout_ms)
         return -1;
     }
     return 1;
-}
-
-static int would_block(int err)
-{
-    return err == EAGAIN || err == EWOULDBLOCK || err == EINTR;
 }
 
 static void posix_close(void *ctx)
@@ -180,7 +158,7 @@ static eic_status wait_connected(int fd, uint32_t timeout_ms)
         p.fd = fd;
         p.events = POLLOUT;
         p.revents = 0;
-        int n = poll(&p, 1, poll_timeout(timeout_ms - used));
+        int n = poll(&p, 1, eic_port_poll_timeout(timeout_ms - used));
         if (n < 0 && errno == EINTR) {
             continue; /* the connection attempt goes on; so does the wait */
         }
@@ -296,7 +274,7 @@ static int32_t posix_send(void *ctx, const uint8_t *buf, size_t len, uint32_t ti
         return (int32_t)n;
     }
     /* EPIPE (the peer is gone), ECONNRESET and the rest break the connection. */
-    return n == 0 || would_block(errno) ? EIC_PORT_WOULD_BLOCK : EIC_PORT_ERROR;
+    return n == 0 || eic_port_would_block(errno) ? EIC_PORT_WOULD_BLOCK : EIC_PORT_ERROR;
 }
 
 static int32_t posix_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_ms)
@@ -317,7 +295,7 @@ static int32_t posix_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_
     if (n >= 0) {
         return (int32_t)n; /* 0: the peer closed in order */
     }
-    return would_block(errno) ? EIC_PORT_WOULD_BLOCK : EIC_PORT_ERROR;
+    return eic_port_would_block(errno) ? EIC_PORT_WOULD_BLOCK : EIC_PORT_ERROR;
 }
 
 void eic_port_posix_init(eic_port *port, eic_posix_socket *sock)
