@@ -32,7 +32,9 @@
     X(EIC_RETRY_QUOTA)           \
     X(EIC_RETRY_COST)            \
     X(EIC_RETRY_TIMEOUT_COST)    \
-    X(EIC_RETRY_SUCCESS_REFILL)
+    X(EIC_RETRY_SUCCESS_REFILL)       \
+    X(EIC_WITH_BOTOCORE_ERROR_TEXT)   \
+    X(EIC_WITH_ISO8601_TIMESTAMPS)
 
 #define EIC_KCONFIG_PRINT(name) printf("%s=%ld\n", #name, (long)(name));
 

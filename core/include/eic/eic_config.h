@@ -229,4 +229,34 @@
 #define EIC_RETRY_SUCCESS_REFILL 1
 #endif
 
+/** @name Features
+ * What AWS Lambda itself never sends, but other endpoints and the AWS CLI's
+ * exact texts need. Off (0) by default: a device talking to AWS leaves them
+ * out of its flash. The host build (the eic CLI and the tests) turns both on
+ * through CMake's EIC_AWS_CLI_PARITY option.
+ * @{ */
+
+/** @brief 1: read a service error's text every way botocore does: XML bodies
+ *  (`<Code>`, `<Message>`, `<Type>`, `<RequestId>`: gateways, moto), the reason
+ *  phrase of a 5xx with no body or an HTML page, and a plain-text body as the
+ *  message. 0: the `x-amzn-ErrorType` header and the JSON body, which is all
+ *  AWS Lambda sends; any other error is known by its status. */
+#if !defined(EIC_WITH_BOTOCORE_ERROR_TEXT) && defined(CONFIG_EIC_WITH_BOTOCORE_ERROR_TEXT)
+#define EIC_WITH_BOTOCORE_ERROR_TEXT CONFIG_EIC_WITH_BOTOCORE_ERROR_TEXT
+#endif
+#ifndef EIC_WITH_BOTOCORE_ERROR_TEXT
+#define EIC_WITH_BOTOCORE_ERROR_TEXT 0
+#endif
+
+/** @brief 1: accept LastModified as ISO 8601 text (moto sends it after an
+ *  Update). 0: epoch seconds only, a number or a numeric string, as the
+ *  service model says and AWS sends; other text is ::EIC_ERR_MALFORMED_RESPONSE. */
+#if !defined(EIC_WITH_ISO8601_TIMESTAMPS) && defined(CONFIG_EIC_WITH_ISO8601_TIMESTAMPS)
+#define EIC_WITH_ISO8601_TIMESTAMPS CONFIG_EIC_WITH_ISO8601_TIMESTAMPS
+#endif
+#ifndef EIC_WITH_ISO8601_TIMESTAMPS
+#define EIC_WITH_ISO8601_TIMESTAMPS 0
+#endif
+/** @} */
+
 #endif /* EIC_CONFIG_H */
