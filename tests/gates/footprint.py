@@ -2,7 +2,12 @@
 """Footprint of the core on Cortex-M4 -Os: flash and static RAM per module, and
 the worst stack depth of every public call.
 
-  footprint.py BUILD_DIR ARCHIVE SIZE_TOOL
+  footprint.py BUILD_DIR ARCHIVE SIZE_TOOL [CC INCLUDE_DIR...]
+
+With CC (the cross compiler) it also links footprint_firmware.c's entry
+points, one at a time, against the archive with --gc-sections and prints
+what each firmware keeps of the core: the flash a device pays, where the
+archive's total also counts functions no firmware call reaches.
 
 Reads the cross build that gate_cortex_m4.sh made with -fstack-usage and
 -fcallgraph-info=su: each function's own frame (.su, via the .ci graph) plus
@@ -80,8 +85,44 @@ def public_calls(src_dir):
     return sorted(names)
 
 
+# A firmware and the entry point footprint_firmware.c gives it.
+FIRMWARES = (("all five operations", "eic_footprint_all_operations"),
+             ("Put only", "eic_footprint_put_only"),
+             ("build and parse halves (own HTTP client)", "eic_footprint_halves"))
+MAP_SECTION = re.compile(r"^ (\.\S+)\s*(?:\n\s+|\s+)0x[0-9a-f]+\s+0x([0-9a-f]+)\s+(\S+)$", re.M)
+
+
+def linked(cc, includes, archive, work):
+    """{firmware: {module: bytes}} of the core's sections each link keeps."""
+    flags = ["-mcpu=cortex-m4", "-mthumb", "-Os", "-ffunction-sections", "-fdata-sections"]
+    here = os.path.dirname(os.path.abspath(__file__))
+    obj = os.path.join(work, "footprint_firmware.o")
+    subprocess.run([cc] + flags + ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"] +
+                   ["-I" + d for d in includes] +
+                   ["-c", os.path.join(here, "footprint_firmware.c"), "-o", obj], check=True)
+    result = {}
+    for name, entry in FIRMWARES:
+        elf = os.path.join(work, entry + ".elf")
+        # -nostdlib and unresolved symbols ignored: mbedTLS and libc are not counted.
+        subprocess.run([cc] + flags + ["-nostdlib", "-nostartfiles", "-Wl,-e," + entry,
+                                       "-Wl,--gc-sections", "-Wl,--unresolved-symbols=ignore-all",
+                                       obj, archive, "-o", elf, "-Wl,-Map=" + elf + ".map"],
+                       check=True)
+        text = open(elf + ".map").read()
+        kept = text[text.index("Linker script and memory map"):]
+        modules = collections.Counter()
+        for section, size, where in MAP_SECTION.findall(kept):
+            m = re.search(r"libeic\.a\((\w+)\.c\.obj\)$", where)
+            # Flash is code, read-only data and initialised data (static RAM is checked above).
+            if m and section.startswith((".text", ".rodata", ".data")):
+                modules[m.group(1)] += int(size, 16)
+        result[name] = modules
+    return result
+
+
 def main():
     build_dir, archive, size_tool = sys.argv[1:4]
+    cc, includes = (sys.argv[4], sys.argv[5:]) if len(sys.argv) > 4 else (None, [])
     src_dir = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     out = subprocess.run([size_tool, archive], capture_output=True, text=True, check=True).stdout
     rows, total_flash, total_ram = [], 0, 0
@@ -96,6 +137,16 @@ def main():
     for module, flash, ram in sorted(rows, key=lambda r: -r[1]):
         print("| %s | %d | %d |" % (module, flash, ram))
     print("| **core** | **%d** | **%d** |" % (total_flash, total_ram))
+
+    firmware = linked(cc, includes, archive, build_dir) if cc else {}
+    if firmware:
+        print()
+        print("What a firmware links of the core (--gc-sections, Cortex-M4 -Os):")
+        print()
+        print("| firmware calls | flash |")
+        print("|---|---:|")
+        for name, _ in FIRMWARES:
+            print("| %s | %d |" % (name, sum(firmware[name].values())))
 
     frames, edges = read_graph(build_dir)
     if not frames:
@@ -120,6 +171,9 @@ def main():
     print("footprint: core flash %d B (Cortex-M4 -Os, mbedTLS not counted, jsmn counted), "
           "static RAM %d B, worst public-call stack %d B (%s)" % (total_flash, total_ram,
                                                                  worst[0], worst[1]))
+    if firmware:
+        print("footprint: a firmware calling all five operations links %d B of the core"
+              % sum(firmware[FIRMWARES[0][0]].values()))
     return 0 if total_ram == 0 else 1
 
 

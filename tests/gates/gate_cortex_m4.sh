@@ -106,5 +106,6 @@ echo "eic core flash (Cortex-M4 -Os, mbedTLS not counted): $((text + data)) byte
 echo
 # The footprint table of the README: flash and static RAM per module, and the
 # worst stack depth of each public call from the -fcallgraph-info graphs.
-python3 "$here/footprint.py" "$bin" "$archive" "$size" || fail "footprint: static RAM or recursion"
+python3 "$here/footprint.py" "$bin" "$archive" "$size" "${nm%nm}gcc" \
+    "$src/core/include" "$stage" || fail "footprint: static RAM or recursion"
 echo "gate_cortex_m4: PASS"
