@@ -20,10 +20,11 @@
 /* Zeroes err and records the HTTP status (0 when no response was involved). */
 void eic_error_reset(eic_error *err, int http_status);
 
-/* Fills err (reset first) from a response: code, kind, message, Type,
- * Reason, request id and Retry-After. The token array is scratch space for
- * reading a JSON body; it may be NULL. A pointer that is NULL counts as
- * empty whatever its length says. */
+/* Fills err (reset first) from a response whose status is 100 to 999 (as
+ * eic_response.c checks): code, kind, message, Type, Reason, request id and
+ * Retry-After. The token array is scratch space for reading a JSON body; it
+ * may be NULL. A pointer that is NULL counts as empty whatever its length
+ * says. */
 void eic_service_error_read(eic_error *err, const eic_response *response, eic_json_token *tokens,
                             size_t token_count);
 
