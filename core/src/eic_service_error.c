@@ -140,27 +140,51 @@ static int is_control(uint32_t cp)
     return cp < 0x20u || (cp >= 0x7Fu && cp <= 0x9Fu);
 }
 
-/* Copies src through the filter into buf[0..cap): whole characters only, up
- * to the first that does not fit, and err->truncated set when one did not
- * (unless nothing was kept: the next source is tried then). */
-static void copy_text(eic_error *err, char *buf, size_t cap, source *src, filter f)
+/* The fields a source fills, in the order of eic_error: code and message,
+ * then three tokens. */
+enum { FIELD_CODE, FIELD_MESSAGE, FIELD_TYPE, FIELD_REASON, FIELD_REQUEST_ID };
+
+/* C99 has no static_assert: an array of size -1 fails to compile. The
+ * fields are one run of char arrays, so one is found by adding sizes. */
+typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
+                                               offsetof(eic_error, code) +
+                                                   sizeof((eic_error *)0)->code +
+                                                   sizeof((eic_error *)0)->message +
+                                                   2 * sizeof((eic_error *)0)->type
+                                           ? 1
+                                           : -1];
+
+/* Unless an earlier source filled it, copies src into field f through its
+ * filter: whole characters only, up to the first that does not fit, and
+ * err->truncated set when one did not (unless nothing was kept: the field
+ * is then still empty for the next source). */
+static void copy_text(eic_error *err, int f, source *src)
 {
+    char *buf = err->code;
+    size_t cap = sizeof err->code;
+    filter how = f > FIELD_MESSAGE ? FILTER_TOKEN : (filter)f;
+    for (int k = 0; k < f; k++) {
+        buf += cap;
+        cap = k == FIELD_CODE ? sizeof err->message : sizeof err->type;
+    }
     size_t len = 0;
     int cut = 0;
     uint32_t cp;
-    buf[0] = '\0';
+    if (buf[0] != '\0') {
+        return;
+    }
     while (source_next(src, &cp)) {
         char u[EIC_UTF8_MAX];
-        if (f == FILTER_MESSAGE) {
+        if (how == FILTER_MESSAGE) {
             cp = is_control(cp) ? ' ' : cp;
-        } else if (f == FILTER_CODE && cp == ':') {
+        } else if (how == FILTER_CODE && cp == ':') {
             break;
-        } else if (f == FILTER_CODE && cp == '#') {
+        } else if (how == FILTER_CODE && cp == '#') {
             len = 0; /* only what follows the last '#' counts */
             cut = 0;
             buf[0] = '\0';
             continue;
-        } else if (!(f == FILTER_CODE ? is_code_char(cp) : is_token_char(cp))) {
+        } else if (!(how == FILTER_CODE ? is_code_char(cp) : is_token_char(cp))) {
             continue;
         }
         size_t n = eic_utf8_encode(cp, u);
@@ -180,48 +204,10 @@ static void copy_text(eic_error *err, char *buf, size_t cap, source *src, filter
 
 /* ---- where the fields are ---------------------------------------------- */
 
-#if EIC_WITH_BOTOCORE_ERROR_TEXT
-#define BOTOCORE_(text) text
-#else
-#define BOTOCORE_(text)
-#endif
-
-/* The root members of a JSON body that hold an error's fields, NUL-separated
- * (the botocore option names an XML element by one of them too). */
-static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0" BOTOCORE_(
-    "RequestId\0");
-#define KEY_COUNT (7 + EIC_WITH_BOTOCORE_ERROR_TEXT)
-
-/* The texts of a response that are not inside its body's JSON or XML. */
-enum {
-    RAW_ERROR_TYPE,
-    RAW_REQUEST_ID,
-#if EIC_WITH_BOTOCORE_ERROR_TEXT
-    RAW_PHRASE,
-    RAW_PLAIN_BODY,
-#endif
-    RAW_COUNT
-};
-
-/* Where each field comes from, as data rather than a call per source (the
- * calls' arguments cost more flash than the table): for code, message, type,
- * reason and request id in turn, the sources tried until one gives text
- * through the field's filter, the lists apart by a space. A source is
- *   '0' + RAW_...   raw text: a header, (a 5xx's reason phrase, a plain body);
- *   'a' + k         the string value of the JSON member keys[k];
- *   'A' + k         the content of the first XML element named keys[k].
- * A code no source gives is the status in digits. The botocore option only
- * adds sources: the lean lists are its subsets. */
-static const char sources[] =
-    /* code: the x-amzn-ErrorType header, the body's `code`, `Code`, `__type` */
-    "0abc" BOTOCORE_("B")
-    /* message: (a generic error's phrase) `message`, `Message` (then a plain body) */
-    " " BOTOCORE_("2") "de" BOTOCORE_("E3")
-    /* Type and Reason */
-    " f" BOTOCORE_("F") " g"
-    /* request id: the x-amzn-RequestId header (then the body's) */
-    " 1" BOTOCORE_("H");
-#undef BOTOCORE_
+/* The root members of a JSON body that hold an error's fields, NUL-separated,
+ * in the order they are tried: code, Code and __type for the code, message
+ * and Message for the message, then Type and Reason. */
+static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
 
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
 /* Sets s to the content of the first <name>…</name> of an XML body
@@ -335,17 +321,8 @@ void eic_error_reset(eic_error *err, int http_status)
     err->http_status = http_status;
 }
 
-/* The status in digits below needs 3 bytes of code; Kconfig allows 32 up.
- * The fields are walked as one run of char arrays (C99 has no
- * static_assert: an array of size -1 fails to compile). */
+/* The status in digits below needs 3 bytes of code; Kconfig allows 32 up. */
 typedef char eic_error_code_holds_a_status[EIC_ERROR_CODE_MAX >= 3 ? 1 : -1];
-typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
-                                               offsetof(eic_error, code) +
-                                                   sizeof((eic_error *)0)->code +
-                                                   sizeof((eic_error *)0)->message +
-                                                   2 * sizeof((eic_error *)0)->type
-                                           ? 1
-                                           : -1];
 
 void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_token *tokens,
                             size_t token_count)
@@ -367,74 +344,57 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
 #else
     eic_status parsed = eic_json_parse(&d, r->body, r->body_len, tokens, token_count);
 #endif
-    /* Where each member of `keys` is, as the index of its string value (0:
-     * absent). A body that is not a JSON object, or too large for the
-     * tokens, is simply not used as JSON: the header and status still answer. */
-    size_t at[KEY_COUNT] = {0};
+    /* A body that is not a JSON object, or too large for the tokens, is
+     * simply not used as JSON: the headers and the status still answer. */
     int object = parsed == EIC_OK && d.tok[0].type == JSMN_OBJECT;
-    size_t k = 1;
-    for (int m = 0; object && m < d.tok[0].size; m++, k = eic_json_next(&d, k + 1)) {
-        int which = eic_json_key_index(&d, k, keys);
-        /* A parsed object has a value after every key. */
-        if (which >= 0 && at[which] == 0 && d.tok[k + 1].type == JSMN_STRING) {
-            at[which] = k + 1;
+
+    /* Each field from its sources in turn, as botocore tries them; a field
+     * stays with the first that gives it text. */
+    source s;
+    source_set(&s, r->error_type, r->error_type_len, SOURCE_RAW);
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
+    if (generic) {
+        s.c.end = s.c.p; /* a generic error's header is not read */
+    }
+#endif
+    copy_text(err, FIELD_CODE, &s);
+    source_set(&s, r->request_id, r->request_id_len, SOURCE_RAW);
+    copy_text(err, FIELD_REQUEST_ID, &s);
+    /* Then the body's members, each key in turn: the first member of that
+     * name whose value is a string. */
+    const char *name = keys;
+    for (int key = 0; object && *name != '\0'; key++, name += strlen(name) + 1) {
+        size_t k = 1;
+        for (int m = 0; m < d.tok[0].size; m++, k = eic_json_next(&d, k + 1)) {
+            /* A parsed object has a value after every key. */
+            if (eic_json_key_is(&d, k, name) && d.tok[k + 1].type == JSMN_STRING) {
+                eic_json_chars_of(&s.c, &d, k + 1);
+                s.kind = SOURCE_JSON;
+                copy_text(err, key < 3 ? FIELD_CODE : key < 5 ? FIELD_MESSAGE : key - 3, &s);
+                break;
+            }
         }
     }
-
-    /* The raw texts; NULL reads as empty, so a source that does not apply
-     * (a generic error's header, a phrase when not generic) gives nothing. */
-    const char *raw[RAW_COUNT];
-    size_t raw_len[RAW_COUNT];
-    raw[RAW_ERROR_TYPE] = r->error_type;
-    raw_len[RAW_ERROR_TYPE] = r->error_type_len;
-    raw[RAW_REQUEST_ID] = r->request_id;
-    raw_len[RAW_REQUEST_ID] = r->request_id_len;
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
+    /* Then an XML body's elements (a generic error's code and message come
+     * from its status alone), a plain body and a generic error's phrase. */
+    static const char elements[] = "Code\0Message\0Type\0RequestId\0";
+    for (int f = FIELD_CODE; f <= FIELD_REQUEST_ID; f++) {
+        if (f != FIELD_REASON && (!generic || f > FIELD_MESSAGE)) {
+            source_set(&s, NULL, 0, SOURCE_RAW);
+            xml_element(&s, body, body_len, name_at(elements, f - (f > FIELD_REASON)));
+            copy_text(err, f, &s);
+        }
+    }
     /* What is neither a JSON object (nor one too large for the tokens) nor
      * XML with a <Message> is shown as it is, as botocore does. */
     int plain = !object && parsed != EIC_ERR_TOO_FEW_TOKENS;
-    if (generic) {
-        raw[RAW_ERROR_TYPE] = NULL;
-    }
-    raw[RAW_PHRASE] = generic ? reason_phrase(r->status) : NULL;
-    raw_len[RAW_PHRASE] = raw[RAW_PHRASE] != NULL ? strlen(raw[RAW_PHRASE]) : 0;
-    raw[RAW_PLAIN_BODY] = plain && !generic ? text : NULL;
-    raw_len[RAW_PLAIN_BODY] = text_len;
+    source_set(&s, plain && !generic ? text : NULL, text_len, SOURCE_RAW);
+    copy_text(err, FIELD_MESSAGE, &s);
+    const char *phrase = generic ? reason_phrase(r->status) : "";
+    source_set(&s, phrase, strlen(phrase), SOURCE_RAW);
+    copy_text(err, FIELD_MESSAGE, &s);
 #endif
-
-    /* Field f (code, message, then the three tokens) at buf, cap bytes. */
-    int f = 0;
-    char *buf = err->code;
-    size_t cap = sizeof err->code;
-    for (const char *step = sources; *step != '\0'; step++) {
-        char c = *step;
-        source s;
-        if (c == ' ') {
-            buf += cap;
-            cap = ++f == 1 ? sizeof err->message : sizeof err->type;
-            continue;
-        }
-        if (buf[0] != '\0') {
-            continue; /* an earlier source answered */
-        }
-        source_set(&s, NULL, 0, SOURCE_RAW); /* what a source not found gives */
-        if (c >= 'a') {
-            if (at[c - 'a'] != 0) {
-                eic_json_chars_of(&s.c, &d, at[c - 'a']);
-                s.kind = SOURCE_JSON;
-            }
-#if EIC_WITH_BOTOCORE_ERROR_TEXT
-        } else if (c >= 'A') {
-            /* A generic error's body is not read for code and message. */
-            if (!generic || f > 1) {
-                xml_element(&s, body, body_len, name_at(keys, c - 'A'));
-            }
-#endif
-        } else {
-            source_set(&s, raw[c - '0'], raw_len[c - '0'], SOURCE_RAW);
-        }
-        copy_text(err, buf, cap, &s, f > 1 ? FILTER_TOKEN : (filter)f);
-    }
     /* The code of last resort: the status, 100 to 999. */
     if (err->code[0] == '\0') {
         char *p = err->code + 3;

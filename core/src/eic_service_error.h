@@ -3,7 +3,11 @@
  *
  * Reading an error never fails: whatever the body (JSON, a gateway's XML, an
  * HTML page, nothing, JSON too large for the token array), the caller gets
- * at least the HTTP status, a code and a message. Everything copied from the
+ * at least the HTTP status and a code. The code and the request id come
+ * from the x-amzn-ErrorType and x-amzn-RequestId headers, the rest from a
+ * JSON body, the status in digits being the code of last resort; with
+ * EIC_WITH_BOTOCORE_ERROR_TEXT, an XML body, a generic 5xx's reason phrase
+ * and a plain body are read too, as botocore does. Everything copied from the
  * response is sanitised, because codes and messages end up in logs and on a
  * terminal: a code keeps only [A-Za-z0-9._-]; Type, Reason and the request
  * id keep printable ASCII without spaces, quotes or backslashes; a message
