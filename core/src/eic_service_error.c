@@ -182,7 +182,6 @@ static void copy_text(eic_error *err, int f, source *src)
         } else if (how == FILTER_CODE && cp == '#') {
             len = 0; /* only what follows the last '#' counts */
             cut = 0;
-            buf[0] = '\0';
             continue;
         } else if (!(how == FILTER_CODE ? is_code_char(cp) : is_token_char(cp))) {
             continue;
@@ -195,11 +194,19 @@ static void copy_text(eic_error *err, int f, source *src)
         }
         memcpy(buf + len, u, n);
         len += n;
-        buf[len] = '\0';
     }
+    buf[len] = '\0';
     if (len != 0 && cut) {
         err->truncated = 1;
     }
+}
+
+/* copy_text from raw text (NULL: none). */
+static void copy_raw(eic_error *err, int f, const char *p, size_t n)
+{
+    source s;
+    source_set(&s, p, n, SOURCE_RAW);
+    copy_text(err, f, &s);
 }
 
 /* ---- where the fields are ---------------------------------------------- */
@@ -350,18 +357,16 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
 
     /* Each field from its sources in turn, as botocore tries them; a field
      * stays with the first that gives it text. */
-    source s;
-    source_set(&s, r->error_type, r->error_type_len, SOURCE_RAW);
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
-    if (generic) {
-        s.c.end = s.c.p; /* a generic error's header is not read */
-    }
+    /* A generic error's header is not read. */
+    copy_raw(err, FIELD_CODE, generic ? NULL : r->error_type, r->error_type_len);
+#else
+    copy_raw(err, FIELD_CODE, r->error_type, r->error_type_len);
 #endif
-    copy_text(err, FIELD_CODE, &s);
-    source_set(&s, r->request_id, r->request_id_len, SOURCE_RAW);
-    copy_text(err, FIELD_REQUEST_ID, &s);
+    copy_raw(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
     /* Then the body's members, each key in turn: the first member of that
      * name whose value is a string. */
+    source s;
     const char *name = keys;
     for (int key = 0; object && *name != '\0'; key++, name += strlen(name) + 1) {
         size_t k = 1;
@@ -389,11 +394,9 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     /* What is neither a JSON object (nor one too large for the tokens) nor
      * XML with a <Message> is shown as it is, as botocore does. */
     int plain = !object && parsed != EIC_ERR_TOO_FEW_TOKENS;
-    source_set(&s, plain && !generic ? text : NULL, text_len, SOURCE_RAW);
-    copy_text(err, FIELD_MESSAGE, &s);
+    copy_raw(err, FIELD_MESSAGE, plain && !generic ? text : NULL, text_len);
     const char *phrase = generic ? reason_phrase(r->status) : "";
-    source_set(&s, phrase, strlen(phrase), SOURCE_RAW);
-    copy_text(err, FIELD_MESSAGE, &s);
+    copy_raw(err, FIELD_MESSAGE, phrase, strlen(phrase));
 #endif
     /* The code of last resort: the status, 100 to 999. */
     if (err->code[0] == '\0') {
