@@ -398,9 +398,11 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     const char *phrase = generic ? reason_phrase(r->status) : "";
     copy_raw(err, FIELD_MESSAGE, phrase, strlen(phrase));
 #endif
-    /* The code of last resort: the status, 100 to 999. */
+    /* The code of last resort: the status, 100 to 999. An earlier source
+     * that sanitised to nothing may have left bytes past the NUL. */
     if (err->code[0] == '\0') {
         char *p = err->code + 3;
+        *p = '\0';
         for (unsigned v = (unsigned)r->status; p != err->code; v /= 10u) {
             *--p = (char)('0' + v % 10u);
         }

@@ -183,6 +183,18 @@ static void header_that_sanitises_to_nothing_falls_back_to_the_body(void)
     CHECK_FIELD(read_error(&c)->code, "ValidationException");
 }
 
+static void codes_that_end_with_a_hash_leave_only_the_status(void)
+{
+    /* Nothing follows the last '#': every source sanitises to nothing, and
+     * the digits must not run into what an earlier source left behind. */
+    case_ c;
+    case_init(&c, 400, "{\"code\":\"ValidationException#\",\"__type\":\"LongerTypeName#\"}");
+    header(&c.r.error_type, &c.r.error_type_len, "AnotherLongCode#");
+    eic_error *e = read_error(&c);
+    CHECK_FIELD(e->code, "400");
+    EIC_CHECK(e->kind == EIC_ERROR_UNMODELED && !e->truncated);
+}
+
 static void every_modeled_code_gives_its_kind(void)
 {
     case_ c;
@@ -645,6 +657,7 @@ int main(void)
     EIC_RUN(lower_case_message_wins_over_capitalised);
     EIC_RUN(header_code_with_namespace_and_colon_keeps_the_name_between);
     EIC_RUN(header_that_sanitises_to_nothing_falls_back_to_the_body);
+    EIC_RUN(codes_that_end_with_a_hash_leave_only_the_status);
     EIC_RUN(every_modeled_code_gives_its_kind);
     EIC_RUN(moto_xml_signature_error_gives_code_message_and_type);
     EIC_RUN(xml_body_of_the_brief_gives_code_and_message);
