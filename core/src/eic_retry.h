@@ -7,6 +7,22 @@
 
 #include "eic/eic.h"
 
+/* The error codes eic tells apart, by their index in one list: the five
+ * the service models (in eic_error_kind's order from
+ * EIC_ERROR_INVALID_PARAMETER_VALUE; TooManyRequestsException, the fourth,
+ * is retryable too), then the other retryable ones, the clock-skew ones,
+ * and the signature ones whose message can tell skew apart. */
+enum {
+    EIC_CODE_TOO_MANY_REQUESTS = 3,
+    EIC_CODE_RETRYABLE = 5,
+    EIC_CODE_SKEW = 20,
+    EIC_CODE_SIGNATURE = 22,
+    EIC_CODE_OTHER = 25 /* none of them */
+};
+
+/* The index of code in that list, EIC_CODE_OTHER when it is not there. */
+int eic_retry_code_index(const char *code);
+
 /* A signature refused because the client's clock is off. */
 int eic_retry_is_clock_skew(const eic_error *err);
 

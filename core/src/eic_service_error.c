@@ -6,14 +6,17 @@
 #include <string.h>
 
 #include "eic_json_read.h"
-#include "eic_uri.h"
+#include "eic_retry.h"
 #include "eic_utf8.h"
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
+#include "eic_uri.h"
+#endif
 
 /* ---- text sources ------------------------------------------------------ */
 
 /* Where a field's text comes from: a header value or phrase (raw UTF-8), a
- * JSON string (escapes), or XML element content (entities). All three are
- * read as characters, so one set of filters serves every source. */
+ * JSON string (escapes), or XML element content (entities). All are read as
+ * characters, so one set of filters serves every source. */
 typedef enum { SOURCE_RAW, SOURCE_JSON, SOURCE_XML } source_kind;
 
 typedef struct {
@@ -32,6 +35,7 @@ static void source_set(source *s, const char *p, size_t n, source_kind kind)
     s->kind = kind;
 }
 
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
 /* `&name;` or `&#N;` / `&#xH;` at s->c.p, decoded; 0 when it is none of
  * those (the `&` is then read as itself). */
 static int xml_entity(source *s, uint32_t *cp)
@@ -80,6 +84,7 @@ static int xml_entity(source *s, uint32_t *cp)
     s->c.p = semi + 1;
     return 1;
 }
+#endif
 
 /* The next character, 0 at the end. Bytes that are not text come out as
  * U+FFFD, a raw control character as itself: the filters decide. */
@@ -91,6 +96,7 @@ static int source_next(source *s, uint32_t *cp)
     if (s->kind == SOURCE_JSON) {
         return eic_json_chars_next(&s->c, cp) != EIC_JSON_CHARS_END;
     }
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
     if (s->kind == SOURCE_XML && *s->c.p == '&' && xml_entity(s, cp)) {
         return 1;
     }
@@ -100,6 +106,11 @@ static int source_next(source *s, uint32_t *cp)
         n = 1;
     }
     s->c.p += n;
+#else
+    /* Raw text here is a header, read only through the code and token
+     * filters, which keep ASCII alone: a byte at a time drops the same. */
+    *cp = (unsigned char)*s->c.p++;
+#endif
     return 1;
 }
 
@@ -107,41 +118,9 @@ static int source_next(source *s, uint32_t *cp)
 
 typedef enum {
     FILTER_CODE,    /* before the first ':', after the last '#', [A-Za-z0-9._-] */
-    FILTER_TOKEN,   /* printable ASCII but space, quotes and backslash */
     FILTER_MESSAGE, /* UTF-8, control characters as spaces */
+    FILTER_TOKEN,   /* printable ASCII but space, quotes and backslash */
 } filter;
-
-/* A copy into a char array that stops, whole characters only, at the first
- * character that does not fit, and remembers that it stopped. */
-typedef struct {
-    char *buf;
-    size_t cap; /* with the NUL */
-    size_t len;
-    int cut;
-} bounded;
-
-static void bounded_init(bounded *b, char *buf, size_t cap)
-{
-    b->buf = buf;
-    b->cap = cap;
-    b->len = 0;
-    b->cut = 0;
-    buf[0] = '\0';
-}
-
-static void bounded_put(bounded *b, const char *p, size_t n)
-{
-    if (b->cut) {
-        return;
-    }
-    if (n > b->cap - 1 - b->len) {
-        b->cut = 1;
-        return;
-    }
-    memcpy(b->buf + b->len, p, n);
-    b->len += n;
-    b->buf[b->len] = '\0';
-}
 
 static int is_code_char(uint32_t cp)
 {
@@ -161,54 +140,83 @@ static int is_control(uint32_t cp)
     return cp < 0x20u || (cp >= 0x7Fu && cp <= 0x9Fu);
 }
 
-/* Copies src through the filter into buf[0..cap); returns the length kept
- * (0: the source gave nothing usable, and err->truncated is left alone). */
-static size_t copy_text(eic_error *err, char *buf, size_t cap, source *src, filter f)
+/* The fields a source fills, in the order of eic_error: code and message,
+ * then three tokens. */
+enum { FIELD_CODE, FIELD_MESSAGE, FIELD_TYPE, FIELD_REASON, FIELD_REQUEST_ID };
+
+/* C99 has no static_assert: an array of size -1 fails to compile. The
+ * fields are one run of char arrays, so one is found by adding sizes. */
+typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
+                                               offsetof(eic_error, code) +
+                                                   sizeof((eic_error *)0)->code +
+                                                   sizeof((eic_error *)0)->message +
+                                                   2 * sizeof((eic_error *)0)->type
+                                           ? 1
+                                           : -1];
+
+/* Unless an earlier source filled it, copies src into field f through its
+ * filter: whole characters only, up to the first that does not fit, and
+ * err->truncated set when one did not (unless nothing was kept: the field
+ * is then still empty for the next source). */
+static void copy_text(eic_error *err, int f, source *src)
 {
-    bounded b;
+    char *buf = err->code;
+    size_t cap = sizeof err->code;
+    filter how = f > FIELD_MESSAGE ? FILTER_TOKEN : (filter)f;
+    for (int k = 0; k < f; k++) {
+        buf += cap;
+        cap = k == FIELD_CODE ? sizeof err->message : sizeof err->type;
+    }
+    size_t len = 0;
+    int cut = 0;
     uint32_t cp;
-    bounded_init(&b, buf, cap);
+    if (buf[0] != '\0') {
+        return;
+    }
     while (source_next(src, &cp)) {
         char u[EIC_UTF8_MAX];
-        if (f == FILTER_CODE && cp == ':') {
+        if (how == FILTER_MESSAGE) {
+            cp = is_control(cp) ? ' ' : cp;
+        } else if (how == FILTER_CODE && cp == ':') {
             break;
+        } else if (how == FILTER_CODE && cp == '#') {
+            len = 0; /* only what follows the last '#' counts */
+            cut = 0;
+            continue;
+        } else if (!(how == FILTER_CODE ? is_code_char(cp) : is_token_char(cp))) {
+            continue;
         }
-        if (f == FILTER_CODE && cp == '#') {
-            bounded_init(&b, buf, cap); /* only what follows the last '#' counts */
-        } else if (f == FILTER_MESSAGE) {
-            if (is_control(cp)) {
-                cp = ' ';
-            }
-            bounded_put(&b, u, eic_utf8_encode(cp, u));
-        } else if (f == FILTER_CODE ? is_code_char(cp) : is_token_char(cp)) {
-            u[0] = (char)cp;
-            bounded_put(&b, u, 1);
+        size_t n = eic_utf8_encode(cp, u);
+        /* Once a character is cut, so is the rest: no gap in the middle. */
+        if (cut || n > cap - 1 - len) {
+            cut = 1;
+            continue;
         }
+        memcpy(buf + len, u, n);
+        len += n;
     }
-    if (b.len != 0 && b.cut) {
+    buf[len] = '\0';
+    if (len != 0 && cut) {
         err->truncated = 1;
     }
-    return b.len;
+}
+
+/* copy_text from raw text (NULL: none). */
+static void copy_raw(eic_error *err, int f, const char *p, size_t n)
+{
+    source s;
+    source_set(&s, p, n, SOURCE_RAW);
+    copy_text(err, f, &s);
 }
 
 /* ---- where the fields are ---------------------------------------------- */
 
-/* Sets s to the string value of the root member `name` of a JSON body;
- * leaves s alone when that is absent or not a string. */
-static void json_member(source *s, const eic_json_doc *d, const char *name)
-{
-    if (d->count != 0 && eic_json_is(d, 0, JSMN_OBJECT)) {
-        size_t k = 1;
-        for (int m = 0; m < d->tok[0].size; m++, k = eic_json_next(d, k + 1)) {
-            if (eic_json_key_is(d, k, name) && eic_json_is(d, k + 1, JSMN_STRING)) {
-                const eic_json_token *v = &d->tok[k + 1];
-                source_set(s, d->js + v->start, (size_t)(v->end - v->start), SOURCE_JSON);
-                return;
-            }
-        }
-    }
-}
+/* The root members of a JSON body that hold an error's fields, NUL-separated,
+ * in the order they are tried: code, Code and __type for the code, message
+ * and Message for the message, then Type and Reason. */
+static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
 
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
 /* Sets s to the content of the first <name>…</name> of an XML body
  * (gateways, moto's signature errors); leaves s alone when there is none or
  * the body is not XML. */
@@ -238,9 +246,8 @@ static void xml_element(source *s, const char *body, size_t len, const char *nam
     }
 }
 
-/* Name k (from 0) of a list of NUL-separated names. One string rather than
- * a table of pointers: pointers would be relocated data. */
-static const char *name_at(const char *names, unsigned k)
+/* Name k (from 0) of a list of NUL-separated names. */
+static const char *name_at(const char *names, int k)
 {
     for (; k != 0; k--) {
         names += strlen(names) + 1;
@@ -265,69 +272,7 @@ static const char *reason_phrase(int status)
                                   "\0"
                                   "Not Extended\0"
                                   "Network Authentication Required";
-    if (status < 500 || status > 511) {
-        return "";
-    }
-    return name_at(phrases, (unsigned)(status - 500));
-}
-
-/* The modelled codes, in the order of eic_error_kind from
- * EIC_ERROR_INVALID_PARAMETER_VALUE on; the list ends with an empty name. */
-static eic_error_kind kind_of(const char *code)
-{
-    static const char codes[] = "InvalidParameterValueException\0"
-                                "ResourceNotFoundException\0"
-                                "ResourceConflictException\0"
-                                "TooManyRequestsException\0"
-                                "ServiceException\0";
-    const char *name = codes;
-    for (int k = EIC_ERROR_INVALID_PARAMETER_VALUE; *name != '\0'; k++) {
-        if (strcmp(code, name) == 0) {
-            return (eic_error_kind)k;
-        }
-        name += strlen(name) + 1;
-    }
-    return EIC_ERROR_UNMODELED;
-}
-
-/* Retry-After in delay-seconds, with optional white space around it; an
- * HTTP-date or anything else is ignored. A huge value saturates: it is still
- * a request to wait, and the retry layer caps what it honours. */
-static void read_retry_after(eic_error *err, const char *p, size_t n)
-{
-    size_t i = 0;
-    uint32_t v = 0;
-    if (p == NULL) {
-        return;
-    }
-    while (i < n && (p[i] == ' ' || p[i] == '\t')) {
-        i++;
-    }
-    size_t first = i;
-    for (; i < n && p[i] >= '0' && p[i] <= '9'; i++) {
-        uint32_t d = (uint32_t)(p[i] - '0');
-        v = v > (UINT32_MAX - d) / 10u ? UINT32_MAX : v * 10u + d;
-    }
-    if (i == first) {
-        return;
-    }
-    while (i < n && (p[i] == ' ' || p[i] == '\t')) {
-        i++;
-    }
-    if (i == n) {
-        err->has_retry_after = 1;
-        err->retry_after_s = v;
-    }
-}
-
-/* ---- public ------------------------------------------------------------ */
-
-void eic_error_reset(eic_error *err, int http_status)
-{
-    memset(err, 0, sizeof *err);
-    err->invalid_parameter = NULL;
-    err->kind = EIC_ERROR_NONE;
-    err->http_status = http_status;
+    return status < 500 || status > 511 ? "" : name_at(phrases, status - 500);
 }
 
 /* White space around a body, as trim removes it. */
@@ -347,128 +292,124 @@ static void trim(const char **p, size_t *n)
         (*n)--;
     }
 }
+#endif
 
-/* The texts of a response that are not inside its body's JSON or XML, in
- * the order the digits '0'.. name them in `field_sources` below. */
-enum { RAW_ERROR_TYPE, RAW_PHRASE, RAW_PLAIN_BODY, RAW_REQUEST_ID, RAW_STATUS, RAW_COUNT };
+/* Retry-After in delay-seconds, with optional white space around it; an
+ * HTTP-date or anything else is ignored. A huge value saturates: it is still
+ * a request to wait, and the retry layer caps what it honours. */
+static void read_retry_after(eic_error *err, const char *p, size_t n)
+{
+    uint32_t v = 0;
+    int state = 0; /* 0: before the digits, 1: in them, 2: after them */
+    for (size_t i = 0; p != NULL && i < n; i++) {
+        uint32_t d = (uint32_t)(unsigned char)p[i] - '0';
+        if (p[i] == ' ' || p[i] == '\t') {
+            state += state == 1;
+        } else if (d <= 9u && state < 2) {
+            state = 1;
+            v = v > (UINT32_MAX - d) / 10u ? UINT32_MAX : v * 10u + d;
+        } else {
+            return;
+        }
+    }
+    if (state != 0) {
+        err->has_retry_after = 1;
+        err->retry_after_s = v;
+    }
+}
 
-/* Where each field of an error comes from, as data rather than a call per
- * field (the calls' arguments cost more flash than the table). For each
- * field of `fields`, in order, a list of NUL-terminated sources tried in
- * turn until one gives text through the field's filter, ended by an empty
- * entry. A source's first character says what it is:
- *   '0'..'4'     raw text: RAW_ERROR_TYPE .. RAW_STATUS;
- *   'j' + name   the string value of the root JSON member `name`;
- *   'x' + name   the content of the first XML element <name>.
- * A string, not a table of pointers: pointers would be relocated data.
- * ("\0" "2" is written apart because "\02" would be an octal escape.) */
-static const char field_sources[] =
-    /* code: the x-amzn-ErrorType header, the body's, then the status */
-    "0\0jcode\0jCode\0j__type\0xCode\0"
-    "4\0\0"
-    /* message: a generic error's phrase, the body's, then a plain body */
-    "1\0jmessage\0jMessage\0xMessage\0"
-    "2\0\0"
-    /* type and reason */
-    "jType\0xType\0\0"
-    "jReason\0\0"
-    /* request id: the x-amzn-RequestId header, then the body's */
-    "3\0xRequestId\0";
+/* ---- public ------------------------------------------------------------ */
 
-/* Offsets and sizes below fit in 16 bits whatever the configured maxima
- * (C99 has no static_assert: an array of size -1 fails to compile). */
-typedef char eic_error_fits_in_16_bits[sizeof(eic_error) <= 0xFFFFu ? 1 : -1];
+void eic_error_reset(eic_error *err, int http_status)
+{
+    memset(err, 0, sizeof *err);
+    err->invalid_parameter = NULL;
+    err->kind = EIC_ERROR_NONE;
+    err->http_status = http_status;
+}
 
-/* The fields, in the order of `field_sources`: where each goes in an
- * eic_error, its size with the NUL, its filter, and whether a generic
- * error (known by its status alone) ignores the body for it. */
-static const struct {
-    uint16_t offset;
-    uint16_t size;
-    uint8_t filter;
-    uint8_t status_only;
-} fields[] = {
-    {offsetof(eic_error, code), sizeof((eic_error *)0)->code, FILTER_CODE, 1},
-    {offsetof(eic_error, message), sizeof((eic_error *)0)->message, FILTER_MESSAGE, 1},
-    {offsetof(eic_error, type), sizeof((eic_error *)0)->type, FILTER_TOKEN, 0},
-    {offsetof(eic_error, reason), sizeof((eic_error *)0)->reason, FILTER_TOKEN, 0},
-    {offsetof(eic_error, request_id), sizeof((eic_error *)0)->request_id, FILTER_TOKEN, 0},
-};
+/* The status in digits below needs 3 bytes of code; Kconfig allows 32 up. */
+typedef char eic_error_code_holds_a_status[EIC_ERROR_CODE_MAX >= 3 ? 1 : -1];
 
 void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_token *tokens,
                             size_t token_count)
 {
+    eic_json_doc d;
+    eic_error_reset(err, r->status);
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
     const char *body = r->body != NULL ? r->body : "";
     size_t body_len = r->body != NULL ? r->body_len : 0;
     const char *text = body;
     size_t text_len = body_len;
-    eic_json_doc d;
-    eic_error_reset(err, r->status);
     trim(&text, &text_len);
     /* As botocore: a 5xx with an empty body or an HTML page (a gateway's)
      * is known by its status alone, whatever its headers say. */
     int generic =
         r->status >= 500 && (text_len == 0 || (text_len >= 6 && memcmp(text, "<html>", 6) == 0));
-    /* A body that is not a JSON object, or too large for the tokens, is
-     * simply not used as JSON: the header, XML and status still answer. */
     eic_status parsed = generic ? EIC_ERR_MALFORMED_RESPONSE
                                 : eic_json_parse(&d, body, body_len, tokens, token_count);
-    if (parsed != EIC_OK || !eic_json_is(&d, 0, JSMN_OBJECT)) {
-        d.count = 0;
+#else
+    eic_status parsed = eic_json_parse(&d, r->body, r->body_len, tokens, token_count);
+#endif
+    /* A body that is not a JSON object, or too large for the tokens, is
+     * simply not used as JSON: the headers and the status still answer. */
+    int object = parsed == EIC_OK && d.tok[0].type == JSMN_OBJECT;
+
+    /* Each field from its sources in turn, as botocore tries them; a field
+     * stays with the first that gives it text. */
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
+    /* A generic error's header is not read. */
+    copy_raw(err, FIELD_CODE, generic ? NULL : r->error_type, r->error_type_len);
+#else
+    copy_raw(err, FIELD_CODE, r->error_type, r->error_type_len);
+#endif
+    copy_raw(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
+    /* Then the body's members, each key in turn: the first member of that
+     * name whose value is a string. */
+    source s;
+    const char *name = keys;
+    for (int key = 0; object && *name != '\0'; key++, name += strlen(name) + 1) {
+        size_t k = 1;
+        for (int m = 0; m < d.tok[0].size; m++, k = eic_json_next(&d, k + 1)) {
+            /* A parsed object has a value after every key. */
+            if (eic_json_key_is(&d, k, name) && d.tok[k + 1].type == JSMN_STRING) {
+                eic_json_chars_of(&s.c, &d, k + 1);
+                s.kind = SOURCE_JSON;
+                copy_text(err, key < 3 ? FIELD_CODE : key < 5 ? FIELD_MESSAGE : key - 3, &s);
+                break;
+            }
+        }
+    }
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
+    /* Then an XML body's elements (a generic error's code and message come
+     * from its status alone), a plain body and a generic error's phrase. */
+    static const char elements[] = "Code\0Message\0Type\0RequestId\0";
+    for (int f = FIELD_CODE; f <= FIELD_REQUEST_ID; f++) {
+        if (f != FIELD_REASON && (!generic || f > FIELD_MESSAGE)) {
+            source_set(&s, NULL, 0, SOURCE_RAW);
+            xml_element(&s, body, body_len, name_at(elements, f - (f > FIELD_REASON)));
+            copy_text(err, f, &s);
+        }
     }
     /* What is neither a JSON object (nor one too large for the tokens) nor
      * XML with a <Message> is shown as it is, as botocore does. */
-    int plain = d.count == 0 && parsed != EIC_ERR_TOO_FEW_TOKENS;
-
-    /* The status as decimal digits, the code of last resort. */
-    char digits[12];
-    size_t n = 0;
-    unsigned v = r->status > 0 ? (unsigned)r->status : 0u;
-    do {
-        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10u);
-        v /= 10u;
-    } while (v != 0);
-
-    /* The raw texts; NULL reads as empty, so a source that does not apply
-     * (a generic error's header, a phrase when not generic) gives nothing. */
-    const char *raw[RAW_COUNT];
-    size_t raw_len[RAW_COUNT];
-    raw[RAW_ERROR_TYPE] = generic ? NULL : r->error_type;
-    raw_len[RAW_ERROR_TYPE] = r->error_type_len;
-    raw[RAW_PHRASE] = generic ? reason_phrase(r->status) : NULL;
-    raw_len[RAW_PHRASE] = raw[RAW_PHRASE] != NULL ? strlen(raw[RAW_PHRASE]) : 0;
-    raw[RAW_PLAIN_BODY] = plain && !generic ? text : NULL;
-    raw_len[RAW_PLAIN_BODY] = text_len;
-    raw[RAW_REQUEST_ID] = r->request_id;
-    raw_len[RAW_REQUEST_ID] = r->request_id_len;
-    raw[RAW_STATUS] = digits + sizeof digits - n;
-    raw_len[RAW_STATUS] = n;
-
-    const char *step = field_sources;
-    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
-        char *buf = (char *)err + fields[f].offset;
-        size_t kept = 0;
-        /* Every field's list is walked to its end, whether or not an earlier
-         * source answered, so that `step` reaches the next field's list. */
-        for (; *step != '\0'; step += strlen(step) + 1) {
-            source s;
-            if (kept != 0) {
-                continue;
-            }
-            source_set(&s, NULL, 0, SOURCE_RAW); /* what a source not found gives */
-            if (*step >= '0' && *step <= '9') {
-                source_set(&s, raw[*step - '0'], raw_len[*step - '0'], SOURCE_RAW);
-            } else if (generic && fields[f].status_only) {
-                continue; /* a generic error's body is not read for this field */
-            } else if (*step == 'j') {
-                json_member(&s, &d, step + 1);
-            } else {
-                xml_element(&s, body, body_len, step + 1);
-            }
-            kept = copy_text(err, buf, fields[f].size, &s, (filter)fields[f].filter);
+    int plain = !object && parsed != EIC_ERR_TOO_FEW_TOKENS;
+    copy_raw(err, FIELD_MESSAGE, plain && !generic ? text : NULL, text_len);
+    const char *phrase = generic ? reason_phrase(r->status) : "";
+    copy_raw(err, FIELD_MESSAGE, phrase, strlen(phrase));
+#endif
+    /* The code of last resort: the status, 100 to 999. An earlier source
+     * that sanitised to nothing may have left bytes past the NUL. */
+    if (err->code[0] == '\0') {
+        char *p = err->code + 3;
+        *p = '\0';
+        for (unsigned v = (unsigned)r->status; p != err->code; v /= 10u) {
+            *--p = (char)('0' + v % 10u);
         }
-        step++;
     }
-    err->kind = kind_of(err->code);
+    int code = eic_retry_code_index(err->code);
+    err->kind = code < EIC_CODE_RETRYABLE
+                    ? (eic_error_kind)(EIC_ERROR_INVALID_PARAMETER_VALUE + code)
+                    : EIC_ERROR_UNMODELED;
     read_retry_after(err, r->retry_after, r->retry_after_len);
 }

@@ -57,6 +57,44 @@ static void throttling_and_transient_codes_are_retried_at_any_status(void)
     EIC_CHECK(!eic_error_is_retryable(&near));
 }
 
+/* The codes' places in eic_retry_code_index's list, which holds hashes:
+ * every name is checked here, and codes outside it (Lambda's others, the
+ * common AWS ones, near misses, a status in digits) are not taken for one. */
+static void every_listed_code_has_its_place_and_no_other_code_does(void)
+{
+    static const char names[] = "InvalidParameterValueException\0ResourceNotFoundException\0"
+                                "ResourceConflictException\0TooManyRequestsException\0"
+                                "ServiceException\0RequestTimeout\0RequestTimeoutException\0"
+                                "PriorRequestNotComplete\0Throttling\0ThrottlingException\0"
+                                "ThrottledException\0RequestThrottledException\0"
+                                "ProvisionedThroughputExceededException\0"
+                                "TransactionInProgressException\0RequestLimitExceeded\0"
+                                "BandwidthLimitExceeded\0LimitExceededException\0"
+                                "RequestThrottled\0SlowDown\0EC2ThrottledException\0"
+                                "RequestTimeTooSkewed\0RequestExpired\0"
+                                "InvalidSignatureException\0SignatureDoesNotMatch\0AuthFailure\0";
+    static const char others[] =
+        "\0X\0Throttlin\0ServiceExceptionX\0serviceexception\0Exception\0403\0500\0"
+        "AccessDeniedException\0UnrecognizedClientException\0ValidationException\0"
+        "ExpiredTokenException\0IncompleteSignature\0InvalidClientTokenId\0"
+        "MissingAuthenticationToken\0InternalFailure\0ServiceUnavailable\0"
+        "CodeStorageExceededException\0EC2AccessDeniedException\0EC2UnexpectedException\0"
+        "ENILimitReachedException\0InvalidRequestContentException\0"
+        "InvalidRuntimeException\0KMSAccessDeniedException\0PolicyLengthExceededException\0"
+        "PreconditionFailedException\0RequestTooLargeException\0ResourceInUseException\0"
+        "ResourceNotReadyException\0SubnetIPAddressLimitReachedException\0"
+        "UnsupportedMediaTypeException\0";
+    int k = 0;
+    for (const char *n = names; *n != '\0'; n += strlen(n) + 1, k++) {
+        EIC_CHECK(eic_retry_code_index(n) == k);
+    }
+    EIC_CHECK(k == EIC_CODE_OTHER);
+    EIC_CHECK(eic_retry_code_index("") == EIC_CODE_OTHER);
+    for (const char *n = others + 1; *n != '\0'; n += strlen(n) + 1) {
+        EIC_CHECK(eic_retry_code_index(n) == EIC_CODE_OTHER);
+    }
+}
+
 static void clock_skew_is_told_apart_from_a_wrong_key(void)
 {
     eic_error expired = error_of(403, "InvalidSignatureException",
@@ -69,6 +107,16 @@ static void clock_skew_is_told_apart_from_a_wrong_key(void)
     EIC_CHECK(eic_retry_is_clock_skew(&early));
     EIC_CHECK(eic_retry_is_clock_skew(&skewed));
     EIC_CHECK(!eic_retry_is_clock_skew(&wrong_key));
+    eic_error expired_code = error_of(400, "RequestExpired", "");
+    eic_error shouting = error_of(403, "AuthFailure", "SIGNATURE EXPIRED");
+    eic_error skew = error_of(403, "SignatureDoesNotMatch", "clock Skew too large");
+    eic_error other = error_of(403, "AccessDeniedException", "Signature expired");
+    eic_error cut = error_of(403, "InvalidSignatureException", "Signature not yet");
+    EIC_CHECK(eic_retry_is_clock_skew(&expired_code));
+    EIC_CHECK(eic_retry_is_clock_skew(&shouting));
+    EIC_CHECK(eic_retry_is_clock_skew(&skew));
+    EIC_CHECK(!eic_retry_is_clock_skew(&other));
+    EIC_CHECK(!eic_retry_is_clock_skew(&cut));
 }
 
 static void backoff_ceiling_doubles_up_to_its_cap(void)
@@ -113,6 +161,7 @@ int main(void)
 {
     EIC_RUN(server_errors_are_retried_but_not_500_family_others);
     EIC_RUN(throttling_and_transient_codes_are_retried_at_any_status);
+    EIC_RUN(every_listed_code_has_its_place_and_no_other_code_does);
     EIC_RUN(clock_skew_is_told_apart_from_a_wrong_key);
     EIC_RUN(backoff_ceiling_doubles_up_to_its_cap);
     EIC_RUN(backoff_spreads_over_the_whole_range);
