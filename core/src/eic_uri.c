@@ -7,22 +7,18 @@ int eic_uri_is_unreserved(unsigned char c)
            c == '.' || c == '_' || c == '~';
 }
 
-void eic_uri_encode_byte(eic_sink *k, unsigned char c)
+void eic_uri_encode(eic_sink *k, const char *s, size_t len, int twice)
 {
     static const char hex[] = "0123456789ABCDEF";
-    if (eic_uri_is_unreserved(c)) {
-        eic_sink_putc(k, (char)c);
-    } else {
-        eic_sink_putc(k, '%');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (eic_uri_is_unreserved(c)) {
+            eic_sink_putc(k, (char)c);
+            continue;
+        }
+        eic_sink_put(k, "%25", twice ? 3 : 1);
         eic_sink_putc(k, hex[c >> 4]);
         eic_sink_putc(k, hex[c & 0x0fu]);
-    }
-}
-
-void eic_uri_encode(eic_sink *k, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        eic_uri_encode_byte(k, (unsigned char)s[i]);
     }
 }
 
