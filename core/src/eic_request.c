@@ -176,8 +176,8 @@ static void write_name(eic_sink *k, const char *s, size_t n, int canonical)
     }
 }
 
-/* `name:value\n` per header in the canonical request; `\r\nName: value` on
- * the wire, Host first, as botocore sends them. */
+/* `\nname:value` per header in the canonical request, `\r\nName: value`
+ * on the wire, Host first there, as botocore sends them. */
 static void write_headers(eic_sink *k, const operation *op, int canonical)
 {
     static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, sizeof NAMES};
@@ -187,7 +187,7 @@ static void write_headers(eic_sink *k, const operation *op, int canonical)
         if (!(op->headers >> h & 1u)) {
             continue;
         }
-        eic_sink_puts(k, canonical ? "" : "\r\n");
+        eic_sink_puts(k, canonical ? "\n" : "\r\n");
         write_name(k, &NAMES[name_at[h]], name_at[h + 1] - name_at[h] - 1u, canonical);
         eic_sink_puts(k, canonical ? ":" : ": ");
         if (h == CONTENT_TYPE) {
@@ -204,7 +204,6 @@ static void write_headers(eic_sink *k, const operation *op, int canonical)
         } else {
             eic_sink_put(k, c->session_token, c->session_token_len);
         }
-        eic_sink_puts(k, canonical ? "\n" : "");
     }
 }
 
@@ -217,27 +216,27 @@ static void write_signed_headers(eic_sink *k, const operation *op)
     write_name(k, &NAMES[from], to - from, 1);
 }
 
-static void write_canonical(eic_sink *k, const operation *op)
+/* The canonical request, or the request itself: the same parts in the same
+ * order, with different separators (the canonical headers end with a blank
+ * line, and the signed header names and digest that follow are the
+ * Authorization's names and signature on the wire). */
+static void write_message(eic_sink *k, const operation *op, int canonical)
 {
-    write_target(k, op, 1);
-    eic_sink_putc(k, '\n');
-    write_headers(k, op, 1);
-    eic_sink_putc(k, '\n');
+    write_target(k, op, canonical);
+    eic_sink_puts(k, canonical ? "" : " HTTP/1.1");
+    write_headers(k, op, canonical);
+    if (canonical) {
+        eic_sink_puts(k, "\n\n");
+    } else {
+        eic_sink_puts(k, "\r\nAuthorization: ");
+        eic_sigv4_write_credential(k, &op->client->signer, op->amz_date);
+    }
     write_signed_headers(k, op);
-    eic_sink_putc(k, '\n');
+    eic_sink_puts(k, canonical ? "\n" : EIC_SIGV4_SIGNATURE_PREFIX);
     eic_sink_put(k, op->hex, EIC_SHA256_HEX_LEN);
-}
-
-static void write_request(eic_sink *k, const operation *op)
-{
-    write_target(k, op, 0);
-    eic_sink_puts(k, " HTTP/1.1");
-    write_headers(k, op, 0);
-    eic_sink_puts(k, "\r\nAuthorization: ");
-    eic_sigv4_write_credential(k, &op->client->signer, op->amz_date);
-    write_signed_headers(k, op);
-    eic_sink_puts(k, EIC_SIGV4_SIGNATURE_PREFIX);
-    eic_sink_put(k, op->hex, EIC_SHA256_HEX_LEN);
+    if (canonical) {
+        return;
+    }
     if (op->config != NULL || op->kind == OP_DELETE) {
         eic_sink_puts(k, "\r\nContent-Length: ");
         eic_sink_putu(k, (uint32_t)op->body_len);
@@ -311,14 +310,14 @@ static eic_status build(eic_client *c, unsigned kind, const void *request, const
     st = eic_sink_hex(&k, op.hex);
     if (st == EIC_OK) {
         eic_sink_to_hash(&k, &h, NULL);
-        write_canonical(&k, &op);
+        write_message(&k, &op, 1);
         st = eic_sigv4_signature(&c->signer, amz_date, &k, op.hex);
     }
     if (st != EIC_OK) {
         return st;
     }
     eic_sink_to_buffer(&k, (char *)out, cap);
-    write_request(&k, &op);
+    write_message(&k, &op, 0);
     st = eic_sink_flush(&k);
     if (st == EIC_OK) {
         *out_len = k.len;

@@ -18,24 +18,23 @@
 
 /* ---- argument checks --------------------------------------------------- */
 
-static int is_visible(unsigned char c)
+/* The signer's four strings, in the order eic_sigv4_signer_init() takes
+ * and checks them. */
+enum { KEY_ID, SECRET, REGION, SERVICE, STRINGS };
+
+/* Whether c may appear in string `which`: a visible ASCII character, but '/'
+ * in the key id (it separates the key id from the scope in Credential=);
+ * a-z, 0-9 and '-' in the region and service. */
+static int accepts(unsigned which, unsigned char c)
 {
-    return c > 0x20u && c < 0x7fu;
+    if (which >= REGION) {
+        return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '-';
+    }
+    return c > 0x20u && c < 0x7fu && !(which == KEY_ID && c == '/');
 }
 
-static int is_key_id_char(unsigned char c)
-{
-    /* '/' separates the key id from the scope in Credential=. */
-    return is_visible(c) && c != '/';
-}
-
-static int is_scope_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-/* Length of s when 1..max characters, all accepted by ok. */
-static eic_status check_string(const char *s, size_t max, int (*ok)(unsigned char), size_t *len)
+/* Length of s when 1..max characters, all accepted for string `which`. */
+static eic_status check_string(const char *s, size_t max, unsigned which, size_t *len)
 {
     if (s == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
@@ -45,7 +44,7 @@ static eic_status check_string(const char *s, size_t max, int (*ok)(unsigned cha
         if (n == max) {
             return EIC_ERR_FIELD_TOO_LONG;
         }
-        if (!ok((unsigned char)s[n])) {
+        if (!accepts(which, (unsigned char)s[n])) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
     }
@@ -85,32 +84,30 @@ eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_ke
                                  const char *secret_access_key, const char *region,
                                  const char *service)
 {
+    /* One loop checks the four; the signer is filled only when all pass,
+     * so a failure leaves it as zeroed. */
+    static const size_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
+                                        EIC_REGION_MAX, EIC_SERVICE_MAX};
+    const char *in[STRINGS] = {access_key_id, secret_access_key, region, service};
+    size_t len[STRINGS];
     if (signer == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
-    /* The lengths are checked straight into the zeroed signer, and a
-     * failure zeroes it again: no second signer on the stack to copy. */
     memset(signer, 0, sizeof *signer);
-    eic_status st = check_string(access_key_id, EIC_ACCESS_KEY_ID_MAX, is_key_id_char,
-                                 &signer->access_key_id_len);
-    if (st == EIC_OK) {
-        st = check_string(secret_access_key, EIC_SECRET_ACCESS_KEY_MAX, is_visible,
-                          &signer->secret_access_key_len);
-    }
-    if (st == EIC_OK) {
-        st = check_string(region, EIC_REGION_MAX, is_scope_char, &signer->region_len);
-    }
-    if (st == EIC_OK) {
-        st = check_string(service, EIC_SERVICE_MAX, is_scope_char, &signer->service_len);
-    }
-    if (st != EIC_OK) {
-        memset(signer, 0, sizeof *signer);
-        return st;
+    for (unsigned i = 0; i < STRINGS; i++) {
+        eic_status st = check_string(in[i], max[i], i, &len[i]);
+        if (st != EIC_OK) {
+            return st;
+        }
     }
     signer->access_key_id = access_key_id;
+    signer->access_key_id_len = len[KEY_ID];
     signer->secret_access_key = secret_access_key;
+    signer->secret_access_key_len = len[SECRET];
     signer->region = region;
+    signer->region_len = len[REGION];
     signer->service = service;
+    signer->service_len = len[SERVICE];
     return EIC_OK;
 }
 
