@@ -11,12 +11,9 @@ void eic_json_write_string(eic_sink *k, const char *s, size_t len)
         if (c == '"' || c == '\\') {
             eic_sink_putc(k, '\\');
         } else if (c < 0x20u || c == 0x7fu) {
-            /* Every control character as \u00XX: its high nibble is 0, 1 or
-             * 7, a decimal digit; only the low one may need a hex letter. */
-            unsigned low = c & 0x0fu;
             eic_sink_puts(k, "\\u00");
-            eic_sink_putc(k, (char)('0' + (c >> 4)));
-            c = (unsigned char)(low < 10u ? '0' + low : 'a' - 10u + low);
+            eic_sink_puthex(k, c);
+            continue;
         }
         eic_sink_putc(k, (char)c);
     }

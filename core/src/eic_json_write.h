@@ -8,7 +8,7 @@
 #include "eic_sink.h"
 
 /* A JSON string in quotes: `"` and `\` escaped, every control character
- * and DEL as \u00XX (validation refuses them in every input: this only keeps
+ * and DEL as \u00XX, upper-case hex (validation refuses them in every input: this only keeps
  * the JSON valid whatever it is given), other bytes, UTF-8 included, as
  * they are. */
 void eic_json_write_string(eic_sink *k, const char *s, size_t len);

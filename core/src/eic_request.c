@@ -117,14 +117,6 @@ static eic_status validate(const operation *op, eic_error *err)
     return st;
 }
 
-/* Writes sep (then '&' for the next key) and `name=`. */
-static void write_query_key(eic_sink *k, char *sep, const char *name)
-{
-    eic_sink_putc(k, *sep);
-    *sep = '&';
-    eic_sink_puts(k, name);
-}
-
 /* Writes s URI-encoded; one call site for the three encoded members. */
 static void write_encoded(eic_sink *k, const char *s, int twice)
 {
@@ -143,17 +135,22 @@ static void write_target(eic_sink *k, const operation *op, int canonical)
     eic_sink_puts(k, API_PREFIX);
     write_encoded(k, op->function_name, canonical);
     eic_sink_puts(k, op->kind == OP_LIST ? API_SUFFIX "/list" : API_SUFFIX);
-    if (op->qualifier != NULL) {
-        write_query_key(k, &sep, "Qualifier=");
-        write_encoded(k, op->qualifier, 0);
-    }
-    if (op->marker != NULL) {
-        write_query_key(k, &sep, "Marker=");
-        write_encoded(k, op->marker, 0);
-    }
-    if (op->max_items.is_set) {
-        write_query_key(k, &sep, "MaxItems=");
-        eic_sink_putu(k, (uint32_t)op->max_items.value);
+    /* The query members, Qualifier, Marker and MaxItems in canonical order,
+     * are PARAMETERS 1 to 3. */
+    for (unsigned i = 1; i <= 3; i++) {
+        const char *value = i == 1 ? op->qualifier : op->marker;
+        if (i == 3 ? !op->max_items.is_set : value == NULL) {
+            continue;
+        }
+        eic_sink_putc(k, sep);
+        sep = '&';
+        eic_sink_puts(k, nth(PARAMETERS, i));
+        eic_sink_putc(k, '=');
+        if (i == 3) {
+            eic_sink_putu(k, (uint32_t)op->max_items.value);
+        } else {
+            write_encoded(k, value, 0);
+        }
     }
     if (sep == '\n') {
         eic_sink_putc(k, sep); /* an empty canonical query */

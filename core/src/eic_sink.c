@@ -88,6 +88,14 @@ void eic_sink_putu(eic_sink *k, uint32_t v)
     eic_sink_put(k, digits + sizeof digits - n, n);
 }
 
+void eic_sink_puthex(eic_sink *k, unsigned char c)
+{
+    for (unsigned shift = 8; shift != 0;) {
+        unsigned d = (unsigned)(c >> (shift -= 4)) & 0x0fu;
+        eic_sink_putc(k, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
+    }
+}
+
 eic_status eic_sink_end(eic_sink *k)
 {
     eic_status st = eic_sink_flush(k);

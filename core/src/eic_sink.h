@@ -40,6 +40,8 @@ void eic_sink_putc(eic_sink *k, char c);
 void eic_sink_puts(eic_sink *k, const char *s);
 /* Decimal digits of v, no sign, no padding. */
 void eic_sink_putu(eic_sink *k, uint32_t v);
+/* Two upper-case hex digits of c (percent-encoding, JSON escapes). */
+void eic_sink_puthex(eic_sink *k, unsigned char c);
 
 /* Hands any staged bytes to the hash and returns the sink's status:
  * EIC_ERR_BUFFER_TOO_SMALL when a buffer overflowed (nothing was written past

@@ -19,9 +19,9 @@ static void every_control_character_is_escaped(void)
 {
     static const char *const want[32] = {
         "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
-        "\\u0008", "\\u0009", "\\u000a", "\\u000b", "\\u000c", "\\u000d", "\\u000e", "\\u000f",
+        "\\u0008", "\\u0009", "\\u000A", "\\u000B", "\\u000C", "\\u000D", "\\u000E", "\\u000F",
         "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
-        "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+        "\\u0018", "\\u0019", "\\u001A", "\\u001B", "\\u001C", "\\u001D", "\\u001E", "\\u001F",
     };
     for (unsigned c = 0; c < 32; c++) {
         char in = (char)c;
@@ -35,7 +35,7 @@ static void every_control_character_is_escaped(void)
     }
     start();
     eic_json_write_string(&sink, "\x7f", 1);
-    EIC_CHECK_TEXT(out, sink.len, "\"\\u007f\"");
+    EIC_CHECK_TEXT(out, sink.len, "\"\\u007F\"");
 }
 
 static void quotes_and_backslashes_are_escaped(void)
