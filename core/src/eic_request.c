@@ -179,8 +179,10 @@ static void write_headers(eic_sink *k, const operation *op, int canonical)
 {
     static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, sizeof NAMES};
     const eic_client *c = op->client;
-    for (unsigned i = 0; i < HEADERS; i++) {
-        unsigned h = canonical || i > HOST ? i : HOST - i;
+    /* The order, one header per nibble from the lowest. */
+    unsigned order = canonical ? 0x3210u : 0x3201u;
+    for (unsigned h; order != 0; order >>= 4) {
+        h = order & 0x0fu;
         if (!(op->headers >> h & 1u)) {
             continue;
         }
