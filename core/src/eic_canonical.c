@@ -388,7 +388,7 @@ static void write_names(eic_sink *k, const eic_sigv4_request *r, int with_values
 
 /* The whole canonical request, ending with the payload's digest. */
 static void write_canonical(eic_sink *k, const eic_sigv4_request *r,
-                            const char payload_hex[EIC_SHA256_HEX_LEN])
+                            const uint8_t payload_digest[EIC_SHA256_LEN])
 {
     eic_sink_put(k, r->method, r->method_len);
     eic_sink_putc(k, '\n');
@@ -400,30 +400,20 @@ static void write_canonical(eic_sink *k, const eic_sigv4_request *r,
     eic_sink_putc(k, '\n');
     write_names(k, r, 0);
     eic_sink_putc(k, '\n');
-    eic_sink_put(k, payload_hex, EIC_SHA256_HEX_LEN);
+    eic_sigv4_write_hex(k, payload_digest);
 }
 
 /* ---- the public calls -------------------------------------------------- */
 
-static eic_status payload_hex(const eic_sigv4_request *r, char hex[EIC_SHA256_HEX_LEN])
-{
-    uint8_t digest[EIC_SHA256_LEN];
-    eic_status st = eic_sha256_digest(r->payload, r->payload_len, digest);
-    if (st == EIC_OK) {
-        eic_hex_encode(digest, hex);
-    }
-    return st;
-}
-
-/* Streams the canonical request into k over h; hex holds the payload's
+/* Streams the canonical request into k over h; digest holds the payload's
  * digest meanwhile. */
 static eic_status stream_canonical(eic_sink *k, eic_sha256 *h, const eic_sigv4_request *r,
-                                   char hex[EIC_SHA256_HEX_LEN])
+                                   uint8_t digest[EIC_SHA256_LEN])
 {
-    eic_status st = payload_hex(r, hex);
+    eic_status st = eic_sha256_digest(r->payload, r->payload_len, digest);
     if (st == EIC_OK) {
         eic_sink_to_hash(k, h, NULL);
-        write_canonical(k, r, hex);
+        write_canonical(k, r, digest);
     }
     return st;
 }
@@ -448,14 +438,14 @@ static eic_status finish_text(eic_sink *k, size_t *out_len)
 eic_status eic_sigv4_canonical_request(const eic_sigv4_request *request, char *out, size_t cap,
                                        size_t *out_len)
 {
-    char payload[EIC_SHA256_HEX_LEN];
+    uint8_t payload[EIC_SHA256_LEN];
     eic_sink k;
     if (out == NULL || out_len == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     eic_status st = validate(request);
     if (st == EIC_OK) {
-        st = payload_hex(request, payload);
+        st = eic_sha256_digest(request->payload, request->payload_len, payload);
     }
     if (st != EIC_OK) {
         return st;
@@ -465,42 +455,42 @@ eic_status eic_sigv4_canonical_request(const eic_sigv4_request *request, char *o
     return finish_text(&k, out_len);
 }
 
-/* The Authorization value, around the signature (amz_date stands in for it
- * in a counting sink, which reads none of the bytes it is given). */
+/* The Authorization value, around the signature. */
 static void write_authorization(eic_sink *k, const eic_sigv4_signer *s, const eic_sigv4_request *r,
-                                const char *amz_date, const char *signature)
+                                const char *amz_date, const uint8_t signature[EIC_SHA256_LEN])
 {
     eic_sigv4_write_credential(k, s, amz_date);
     write_names(k, r, 0);
     eic_sink_puts(k, EIC_SIGV4_SIGNATURE_PREFIX);
-    eic_sink_put(k, signature, EIC_SHA256_HEX_LEN);
+    eic_sigv4_write_hex(k, signature);
 }
 
 /* The string to sign, or (signer not NULL: the same signer, writable) the
  * Authorization value: the two texts that follow the canonical request's
- * digest. hex holds that digest, then the signature. */
+ * digest. digest holds that digest, then the signature. */
 static eic_status write_signed_text(const eic_sigv4_signer *s, eic_sigv4_signer *signer,
                                     const eic_sigv4_request *r, const char *amz_date, char *out,
                                     size_t cap, size_t *out_len)
 {
-    char hex[EIC_SHA256_HEX_LEN];
+    uint8_t digest[EIC_SHA256_LEN];
     eic_sha256 h;
     eic_sink k;
     eic_status st = check_sign_args(s, r, amz_date, out, out_len);
     if (st == EIC_OK) {
-        st = stream_canonical(&k, &h, r, hex);
+        st = stream_canonical(&k, &h, r, digest);
     }
     if (st == EIC_OK) {
-        st = signer != NULL ? eic_sigv4_signature(signer, amz_date, &k, hex) : eic_sink_hex(&k, hex);
+        st = signer != NULL ? eic_sigv4_signature(signer, amz_date, &k, digest)
+                            : eic_sink_digest(&k, digest);
     }
     if (st != EIC_OK) {
         return st;
     }
     eic_sink_to_buffer(&k, out, cap);
     if (signer != NULL) {
-        write_authorization(&k, s, r, amz_date, hex);
+        write_authorization(&k, s, r, amz_date, digest);
     } else {
-        eic_sigv4_write_string_to_sign(&k, s, amz_date, hex);
+        eic_sigv4_write_string_to_sign(&k, s, amz_date, digest);
     }
     return finish_text(&k, out_len);
 }
@@ -522,12 +512,15 @@ eic_status eic_sigv4_authorization_length(const eic_sigv4_signer *signer,
                                           const eic_sigv4_request *request, const char *amz_date,
                                           size_t *out_len)
 {
+    /* Only the length matters: a zero signature stands in. */
+    uint8_t zero[EIC_SHA256_LEN];
     eic_sink k;
     eic_status st = check_sign_args(signer, request, amz_date, out_len, out_len);
     if (st != EIC_OK) {
         return st;
     }
+    memset(zero, 0, sizeof zero);
     eic_sink_to_counter(&k);
-    write_authorization(&k, signer, request, amz_date, amz_date);
+    write_authorization(&k, signer, request, amz_date, zero);
     return finish_text(&k, out_len);
 }

@@ -16,15 +16,19 @@
 /* EIC_OK when the signer is set up and amz_date is `YYYYMMDDTHHMMSSZ`. */
 eic_status eic_sigv4_check(const eic_sigv4_signer *s, const char *amz_date);
 
-/* `ALGORITHM\nDATE\nSCOPE\nHEX`, the string to sign. */
+/* `ALGORITHM\nDATE\nSCOPE\nHEX`, the string to sign, HEX the canonical
+ * request's digest in hex. */
 void eic_sigv4_write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
-                                    const char creq_hex[EIC_SHA256_HEX_LEN]);
+                                    const uint8_t creq_digest[EIC_SHA256_LEN]);
+
+/* A digest or signature as SigV4 writes it: 64 lower-case hex digits. */
+void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN]);
 
 /* The signature of the canonical request streamed into creq (a hash sink on
  * a started SHA-256, which is reused for the HMAC: no other context is
- * needed), as hex into sig. eic_sigv4_check() must have passed. */
+ * needed), into sig. eic_sigv4_check() must have passed. */
 eic_status eic_sigv4_signature(eic_sigv4_signer *s, const char *amz_date, eic_sink *creq,
-                               char sig[EIC_SHA256_HEX_LEN]);
+                               uint8_t sig[EIC_SHA256_LEN]);
 
 /* The Authorization value up to the signed header names:
  * `AWS4-HMAC-SHA256 Credential=AKID/SCOPE, SignedHeaders=`. The caller

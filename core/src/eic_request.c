@@ -44,7 +44,7 @@ typedef struct {
     const char *amz_date;
     unsigned headers; /* bit n: header n (see NAMES) is sent */
     size_t body_len;
-    char hex[EIC_SHA256_HEX_LEN]; /* the body's digest, then the signature */
+    uint8_t digest[EIC_SHA256_LEN]; /* the body's digest, then the signature */
 } operation;
 
 /* The n-th string of a NUL-separated list. */
@@ -232,7 +232,7 @@ static void write_message(eic_sink *k, const operation *op, int canonical)
     }
     write_signed_headers(k, op);
     eic_sink_puts(k, canonical ? "\n" : EIC_SIGV4_SIGNATURE_PREFIX);
-    eic_sink_put(k, op->hex, EIC_SHA256_HEX_LEN);
+    eic_sigv4_write_hex(k, op->digest);
     if (canonical) {
         return;
     }
@@ -306,11 +306,11 @@ static eic_status build(eic_client *c, unsigned kind, const void *request, const
         eic_json_write_config_body(&k, op.config);
     }
     op.body_len = k.len;
-    st = eic_sink_hex(&k, op.hex);
+    st = eic_sink_digest(&k, op.digest);
     if (st == EIC_OK) {
         eic_sink_to_hash(&k, &h, NULL);
         write_message(&k, &op, 1);
-        st = eic_sigv4_signature(&c->signer, amz_date, &k, op.hex);
+        st = eic_sigv4_signature(&c->signer, amz_date, &k, op.digest);
     }
     if (st != EIC_OK) {
         return st;

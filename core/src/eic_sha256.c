@@ -143,13 +143,3 @@ eic_status eic_hmac_finish(eic_sha256 *inner, const eic_sha256 *outer,
     eic_sha256_abort(inner);
     return st;
 }
-
-void eic_hex_encode(const uint8_t in[EIC_SHA256_LEN], char out[EIC_SHA256_HEX_LEN])
-{
-    /* One nibble per output character, high nibble first; computed rather
-     * than looked up, which is smaller than a digit table. */
-    for (uint32_t i = 0; i < EIC_SHA256_HEX_LEN; i++) {
-        uint32_t d = (uint32_t)(in[i >> 1] >> ((~i & 1u) << 2)) & 0x0fu;
-        out[i] = (char)(d < 10u ? '0' + d : 'a' - 10u + d);
-    }
-}

@@ -45,9 +45,6 @@ eic_status eic_hmac_start(eic_sha256 *inner, eic_sha256 *outer, const void *pref
 eic_status eic_hmac_finish(eic_sha256 *inner, const eic_sha256 *outer,
                            uint8_t out[EIC_SHA256_LEN]);
 
-/* Lower-case hex of a digest; out receives exactly 64 characters, no NUL. */
-void eic_hex_encode(const uint8_t in[EIC_SHA256_LEN], char out[EIC_SHA256_HEX_LEN]);
-
 /* Wipes memory in a way the compiler may not optimise away. */
 void eic_wipe(void *p, size_t len);
 

@@ -137,7 +137,7 @@ static void write_scope(eic_sink *k, const eic_sigv4_signer *s, const char *amz_
 }
 
 void eic_sigv4_write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
-                                    const char creq_hex[EIC_SHA256_HEX_LEN])
+                                    const uint8_t creq_digest[EIC_SHA256_LEN])
 {
     eic_sink_puts(k, ALGORITHM);
     eic_sink_putc(k, '\n');
@@ -145,7 +145,12 @@ void eic_sigv4_write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, cons
     eic_sink_putc(k, '\n');
     write_scope(k, s, amz_date);
     eic_sink_putc(k, '\n');
-    eic_sink_put(k, creq_hex, EIC_SHA256_HEX_LEN);
+    eic_sigv4_write_hex(k, creq_digest);
+}
+
+void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN])
+{
+    eic_sink_puthex(k, digest, EIC_SHA256_LEN, 'a');
 }
 
 void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date)
@@ -199,13 +204,12 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date, 
 }
 
 eic_status eic_sigv4_signature(eic_sigv4_signer *s, const char *amz_date, eic_sink *creq,
-                               char sig[EIC_SHA256_HEX_LEN])
+                               uint8_t sig[EIC_SHA256_LEN])
 {
     /* sig holds the canonical request's digest, then the signature; h, the
      * canonical request's hash, is reused for the HMAC. */
-    uint8_t mac[EIC_SHA256_LEN];
     eic_sha256 *h = creq->hash;
-    eic_status st = eic_sink_hex(creq, sig);
+    eic_status st = eic_sink_digest(creq, sig);
     if (st == EIC_OK && !(s->key_valid && memcmp(s->key_date, amz_date, DATE_LEN) == 0)) {
         st = derive_signing_key(s, amz_date, creq);
     }
@@ -215,11 +219,5 @@ eic_status eic_sigv4_signature(eic_sigv4_signer *s, const char *amz_date, eic_si
     eic_sink_to_hash(creq, h, &s->key_inner);
     eic_sigv4_write_string_to_sign(creq, s, amz_date, sig);
     st = eic_sink_end(creq);
-    if (st == EIC_OK) {
-        st = eic_hmac_finish(h, &s->key_outer, mac);
-    }
-    if (st == EIC_OK) {
-        eic_hex_encode(mac, sig);
-    }
-    return st;
+    return st == EIC_OK ? eic_hmac_finish(h, &s->key_outer, sig) : st;
 }

@@ -88,11 +88,12 @@ void eic_sink_putu(eic_sink *k, uint32_t v)
     eic_sink_put(k, digits + sizeof digits - n, n);
 }
 
-void eic_sink_puthex(eic_sink *k, unsigned char c)
+void eic_sink_puthex(eic_sink *k, const void *p, size_t n, char letter_a)
 {
-    for (unsigned shift = 8; shift != 0;) {
-        unsigned d = (unsigned)(c >> (shift -= 4)) & 0x0fu;
-        eic_sink_putc(k, (char)(d < 10u ? '0' + d : 'A' - 10u + d));
+    const uint8_t *b = p;
+    for (size_t i = 0; i < 2 * n; i++) {
+        unsigned d = (unsigned)(b[i >> 1] >> (~i & 1u) * 4u) & 0x0fu;
+        eic_sink_putc(k, (char)(d < 10u ? (int)'0' + (int)d : letter_a - 10 + (int)d));
     }
 }
 
@@ -105,15 +106,8 @@ eic_status eic_sink_end(eic_sink *k)
     return st;
 }
 
-eic_status eic_sink_hex(eic_sink *k, char out[EIC_SHA256_HEX_LEN])
+eic_status eic_sink_digest(eic_sink *k, uint8_t out[EIC_SHA256_LEN])
 {
-    uint8_t digest[EIC_SHA256_LEN];
     eic_status st = eic_sink_end(k);
-    if (st == EIC_OK) {
-        st = eic_sha256_finish(k->hash, digest);
-    }
-    if (st == EIC_OK) {
-        eic_hex_encode(digest, out);
-    }
-    return st;
+    return st == EIC_OK ? eic_sha256_finish(k->hash, out) : st;
 }

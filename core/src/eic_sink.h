@@ -40,8 +40,10 @@ void eic_sink_putc(eic_sink *k, char c);
 void eic_sink_puts(eic_sink *k, const char *s);
 /* Decimal digits of v, no sign, no padding. */
 void eic_sink_putu(eic_sink *k, uint32_t v);
-/* Two upper-case hex digits of c (percent-encoding, JSON escapes). */
-void eic_sink_puthex(eic_sink *k, unsigned char c);
+/* Two hex digits per byte of p[0..n), high nibble first, letters from
+ * letter_a on: 'A' for percent-encoding and JSON escapes, 'a' for SigV4's
+ * digests. */
+void eic_sink_puthex(eic_sink *k, const void *p, size_t n, char letter_a);
 
 /* Hands any staged bytes to the hash and returns the sink's status:
  * EIC_ERR_BUFFER_TOO_SMALL when a buffer overflowed (nothing was written past
@@ -52,8 +54,8 @@ eic_status eic_sink_flush(eic_sink *k);
  * holds every byte written, for its owner to finish. */
 eic_status eic_sink_end(eic_sink *k);
 
-/* Hash mode: eic_sink_end(), then the digest into out (lower-case hex, no
- * NUL). The hash is freed either way. */
-eic_status eic_sink_hex(eic_sink *k, char out[EIC_SHA256_HEX_LEN]);
+/* Hash mode: eic_sink_end(), then the digest into out. The hash is freed
+ * either way. */
+eic_status eic_sink_digest(eic_sink *k, uint8_t out[EIC_SHA256_LEN]);
 
 #endif /* EIC_SINK_H */
