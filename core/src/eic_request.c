@@ -134,7 +134,10 @@ static void write_target(eic_sink *k, const operation *op, int canonical)
     eic_sink_putc(k, canonical ? '\n' : ' ');
     eic_sink_puts(k, API_PREFIX);
     write_encoded(k, op->function_name, canonical);
-    eic_sink_puts(k, op->kind == OP_LIST ? API_SUFFIX "/list" : API_SUFFIX);
+    eic_sink_puts(k, API_SUFFIX);
+    if (op->kind == OP_LIST) {
+        eic_sink_puts(k, "/list");
+    }
     /* The query members, Qualifier, Marker and MaxItems in canonical order,
      * are PARAMETERS 1 to 3. */
     for (unsigned i = 1; i <= 3; i++) {

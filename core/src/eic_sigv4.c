@@ -179,20 +179,32 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date, 
     eic_sigv4_signer_clear(s);
     eic_sink_to_buffer(k, scope, sizeof scope);
     write_scope(k, s, amz_date);
+    /* The first key is "AWS4" + secret, each next one the last MAC; after
+     * the last part, the pair is left primed with the signing key. */
     const char *part = scope;
     const char *end = scope + k->len;
-    eic_status st = eic_hmac_start(&s->key_inner, &s->key_outer, ALGORITHM, 4,
-                                   s->secret_access_key, s->secret_access_key_len);
-    while (st == EIC_OK && part < end) {
+    const char *prefix = ALGORITHM;
+    const void *key_in = s->secret_access_key;
+    size_t key_len = s->secret_access_key_len;
+    eic_status st;
+    for (;;) {
+        st = eic_hmac_start(&s->key_inner, &s->key_outer, prefix, prefix != NULL ? 4 : 0, key_in,
+                            key_len);
+        if (st != EIC_OK || part >= end) {
+            break;
+        }
         const char *slash = memchr(part, '/', (size_t)(end - part));
         slash = slash != NULL ? slash : end;
         st = eic_sha256_update(&s->key_inner, part, (size_t)(slash - part));
         st = st == EIC_OK ? eic_hmac_finish(&s->key_inner, &s->key_outer, key)
                           : (eic_sha256_abort(&s->key_inner), st);
         eic_sha256_abort(&s->key_outer);
-        if (st == EIC_OK) {
-            st = eic_hmac_start(&s->key_inner, &s->key_outer, NULL, 0, key, sizeof key);
+        if (st != EIC_OK) {
+            break;
         }
+        prefix = NULL;
+        key_in = key;
+        key_len = sizeof key;
         part = slash + 1;
     }
     eic_wipe(key, sizeof key);
