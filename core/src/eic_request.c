@@ -34,7 +34,6 @@ enum { OP_PUT, OP_UPDATE, OP_GET, OP_DELETE, OP_LIST };
 /* One operation, as the writer sees it. */
 typedef struct {
     unsigned kind; /* OP_ */
-    const char *method;
     const char *function_name;
     const char *qualifier;         /* NULL: none */
     const char *marker;            /* List: NULL for none */
@@ -130,7 +129,7 @@ static void write_encoded(eic_sink *k, const char *s, int twice)
 static void write_target(eic_sink *k, const operation *op, int canonical)
 {
     char sep = canonical ? '\n' : '?';
-    eic_sink_puts(k, op->method);
+    eic_sink_puts(k, nth(METHODS, op->kind));
     eic_sink_putc(k, canonical ? '\n' : ' ');
     eic_sink_puts(k, API_PREFIX);
     write_encoded(k, op->function_name, canonical);
@@ -255,7 +254,6 @@ static void describe(operation *op, unsigned kind, const void *request)
 {
     memset(op, 0, sizeof *op);
     op->kind = kind;
-    op->method = nth(METHODS, kind);
     if (kind == OP_LIST) {
         const eic_list_request *l = request;
         op->function_name = l->function_name;
