@@ -1,8 +1,16 @@
-/* SigV4 canonical request (core, signing layer). */
+/* The generic SigV4 canonicaliser (core, signing layer) and the public
+ * eic_sigv4_* calls on a request description: path normalisation, query
+ * decoding, re-encoding and sorting, header sorting, folding and trimming.
+ * eic's own requests need none of it (eic_request.c writes their canonical
+ * form directly); the SigV4 suite, eic-sigv4 and callers signing other
+ * requests do. Nothing is copied or sorted in memory: sorted orders are
+ * walked by selection, which for the handful of headers and query pairs a
+ * request has costs less than any buffer would. */
 #include "eic_canonical.h"
 
 #include <string.h>
 
+#include "eic_sha256.h"
 #include "eic_uri.h"
 
 /* ---- validation ------------------------------------------------------- */
@@ -66,7 +74,10 @@ static int name_cmp(const eic_sigv4_header *a, const eic_sigv4_header *b)
     return (a->name_len > b->name_len) - (a->name_len < b->name_len);
 }
 
-eic_status eic_canonical_validate(const eic_sigv4_request *r)
+/* EIC_OK when the request can be signed: every pointer set where its length
+ * says so, method and header names HTTP tokens, no control character in the
+ * path, query or values (TAB allowed in values), a `host` header present. */
+static eic_status validate(const eic_sigv4_request *r)
 {
     if (r == NULL || !is_token(r->method, r->method_len) || !is_text(r->path, r->path_len, 0) ||
         !is_text(r->query, r->query_len, 0) || (r->payload_len != 0 && r->payload == NULL) ||
@@ -147,7 +158,7 @@ static void write_uri(eic_sink *k, const char *path, size_t len)
             if (written) {
                 eic_sink_putc(k, '/');
             }
-            eic_uri_encode(k, path + start, n);
+            eic_uri_encode(k, path + start, n, 0);
             written = 1;
         }
         start = end + 1;
@@ -375,13 +386,9 @@ static void write_names(eic_sink *k, const eic_sigv4_request *r, int with_values
     }
 }
 
-void eic_canonical_signed_headers(eic_sink *k, const eic_sigv4_request *r)
-{
-    write_names(k, r, 0);
-}
-
-void eic_canonical_request(eic_sink *k, const eic_sigv4_request *r,
-                           const char payload_hex[EIC_SHA256_HEX_LEN])
+/* The whole canonical request, ending with the payload's digest. */
+static void write_canonical(eic_sink *k, const eic_sigv4_request *r,
+                            const uint8_t payload_digest[EIC_SHA256_LEN])
 {
     eic_sink_put(k, r->method, r->method_len);
     eic_sink_putc(k, '\n');
@@ -393,5 +400,127 @@ void eic_canonical_request(eic_sink *k, const eic_sigv4_request *r,
     eic_sink_putc(k, '\n');
     write_names(k, r, 0);
     eic_sink_putc(k, '\n');
-    eic_sink_put(k, payload_hex, EIC_SHA256_HEX_LEN);
+    eic_sigv4_write_hex(k, payload_digest);
+}
+
+/* ---- the public calls -------------------------------------------------- */
+
+/* Streams the canonical request into k over h; digest holds the payload's
+ * digest meanwhile. */
+static eic_status stream_canonical(eic_sink *k, eic_sha256 *h, const eic_sigv4_request *r,
+                                   uint8_t digest[EIC_SHA256_LEN])
+{
+    eic_status st = eic_sha256_digest(r->payload, r->payload_len, digest);
+    if (st == EIC_OK) {
+        eic_sink_to_hash(k, h, NULL);
+        write_canonical(k, r, digest);
+    }
+    return st;
+}
+
+static eic_status check_sign_args(const eic_sigv4_signer *s, const eic_sigv4_request *r,
+                                  const char *amz_date, const void *out, const size_t *out_len)
+{
+    if (out == NULL || out_len == NULL) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    eic_status st = eic_sigv4_check(s, amz_date);
+    return st == EIC_OK ? validate(r) : st;
+}
+
+static eic_status finish_text(eic_sink *k, size_t *out_len)
+{
+    eic_status st = eic_sink_flush(k);
+    *out_len = st == EIC_OK ? k->len : 0;
+    return st;
+}
+
+eic_status eic_sigv4_canonical_request(const eic_sigv4_request *request, char *out, size_t cap,
+                                       size_t *out_len)
+{
+    uint8_t payload[EIC_SHA256_LEN];
+    eic_sink k;
+    if (out == NULL || out_len == NULL) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    eic_status st = validate(request);
+    if (st == EIC_OK) {
+        st = eic_sha256_digest(request->payload, request->payload_len, payload);
+    }
+    if (st != EIC_OK) {
+        return st;
+    }
+    eic_sink_to_buffer(&k, out, cap);
+    write_canonical(&k, request, payload);
+    return finish_text(&k, out_len);
+}
+
+/* The Authorization value, around the signature. */
+static void write_authorization(eic_sink *k, const eic_sigv4_signer *s, const eic_sigv4_request *r,
+                                const char *amz_date, const uint8_t signature[EIC_SHA256_LEN])
+{
+    eic_sigv4_write_credential(k, s, amz_date);
+    write_names(k, r, 0);
+    eic_sink_puts(k, EIC_SIGV4_SIGNATURE_PREFIX);
+    eic_sigv4_write_hex(k, signature);
+}
+
+/* The string to sign, or (signer not NULL: the same signer, writable) the
+ * Authorization value: the two texts that follow the canonical request's
+ * digest. digest holds that digest, then the signature. */
+static eic_status write_signed_text(const eic_sigv4_signer *s, eic_sigv4_signer *signer,
+                                    const eic_sigv4_request *r, const char *amz_date, char *out,
+                                    size_t cap, size_t *out_len)
+{
+    uint8_t digest[EIC_SHA256_LEN];
+    eic_sha256 h;
+    eic_sink k;
+    eic_status st = check_sign_args(s, r, amz_date, out, out_len);
+    if (st == EIC_OK) {
+        st = stream_canonical(&k, &h, r, digest);
+    }
+    if (st == EIC_OK) {
+        st = signer != NULL ? eic_sigv4_signature(signer, amz_date, &k, digest)
+                            : eic_sink_digest(&k, digest);
+    }
+    if (st != EIC_OK) {
+        return st;
+    }
+    eic_sink_to_buffer(&k, out, cap);
+    if (signer != NULL) {
+        write_authorization(&k, s, r, amz_date, digest);
+    } else {
+        eic_sigv4_write_string_to_sign(&k, s, amz_date, digest);
+    }
+    return finish_text(&k, out_len);
+}
+
+eic_status eic_sigv4_string_to_sign(const eic_sigv4_signer *signer,
+                                    const eic_sigv4_request *request, const char *amz_date,
+                                    char *out, size_t cap, size_t *out_len)
+{
+    return write_signed_text(signer, NULL, request, amz_date, out, cap, out_len);
+}
+
+eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_request *request,
+                                   const char *amz_date, char *out, size_t cap, size_t *out_len)
+{
+    return write_signed_text(signer, signer, request, amz_date, out, cap, out_len);
+}
+
+eic_status eic_sigv4_authorization_length(const eic_sigv4_signer *signer,
+                                          const eic_sigv4_request *request, const char *amz_date,
+                                          size_t *out_len)
+{
+    /* Only the length matters: a zero signature stands in. */
+    uint8_t zero[EIC_SHA256_LEN];
+    eic_sink k;
+    eic_status st = check_sign_args(signer, request, amz_date, out_len, out_len);
+    if (st != EIC_OK) {
+        return st;
+    }
+    memset(zero, 0, sizeof zero);
+    eic_sink_to_counter(&k);
+    write_authorization(&k, signer, request, amz_date, zero);
+    return finish_text(&k, out_len);
 }

@@ -1,24 +1,40 @@
-/* SigV4 canonical request (core, signing layer): validation of a request
- * description and the canonical text, streamed into a sink. Nothing is
- * copied or sorted in memory: sorted orders are walked by selection, which
- * for the handful of headers and query pairs a request has costs less than
- * any buffer would. */
+/* Signing a SigV4 canonical request (core, signing layer).
+ *
+ * The signer (eic_sigv4.c) does not build canonical requests: its caller
+ * streams one into a hash sink and the signer takes it from there (string
+ * to sign, signing key, signature, Authorization). Two writers use it:
+ * eic's own requests (eic_request.c), whose canonical form is written
+ * directly, and the generic canonicaliser behind the public eic_sigv4_*
+ * calls (eic_canonical.c), which a firmware that only calls the five
+ * operations never links. */
 #ifndef EIC_CANONICAL_H
 #define EIC_CANONICAL_H
 
 #include "eic/eic_sigv4.h"
 #include "eic_sink.h"
 
-/* EIC_OK when the request can be signed: every pointer set where its length
- * says so, method and header names HTTP tokens, no control character in the
- * path, query or values (TAB allowed in values), a `host` header present. */
-eic_status eic_canonical_validate(const eic_sigv4_request *r);
+/* EIC_OK when the signer is set up and amz_date is `YYYYMMDDTHHMMSSZ`. */
+eic_status eic_sigv4_check(const eic_sigv4_signer *s, const char *amz_date);
 
-/* `name;name;...` of the distinct header names, lower-cased and sorted. */
-void eic_canonical_signed_headers(eic_sink *k, const eic_sigv4_request *r);
+/* `ALGORITHM\nDATE\nSCOPE\nHEX`, the string to sign, HEX the canonical
+ * request's digest in hex. */
+void eic_sigv4_write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
+                                    const uint8_t creq_digest[EIC_SHA256_LEN]);
 
-/* The whole canonical request, ending with the given payload digest. */
-void eic_canonical_request(eic_sink *k, const eic_sigv4_request *r,
-                           const char payload_hex[EIC_SHA256_HEX_LEN]);
+/* A digest or signature as SigV4 writes it: 64 lower-case hex digits. */
+void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN]);
+
+/* The signature of the canonical request streamed into creq (a hash sink on
+ * a started SHA-256, which is reused for the HMAC: no other context is
+ * needed), into sig. eic_sigv4_check() must have passed. */
+eic_status eic_sigv4_signature(eic_sigv4_signer *s, const char *amz_date, eic_sink *creq,
+                               uint8_t sig[EIC_SHA256_LEN]);
+
+/* The Authorization value up to the signed header names:
+ * `AWS4-HMAC-SHA256 Credential=AKID/SCOPE, SignedHeaders=`. The caller
+ * writes the names, then EIC_SIGV4_SIGNATURE_PREFIX and the signature. */
+void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date);
+
+#define EIC_SIGV4_SIGNATURE_PREFIX ", Signature="
 
 #endif /* EIC_CANONICAL_H */

@@ -5,82 +5,68 @@
 
 void eic_json_write_string(eic_sink *k, const char *s, size_t len)
 {
-    /* The short escapes as pairs of (character, letter after the backslash):
-     * one walk over a string instead of a chain of compares. */
-    static const char short_forms[] = "\"\"\\\\\bb\ff\nn\rr\tt";
     eic_sink_putc(k, '"');
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        const char *f = short_forms;
-        while (*f != '\0' && (unsigned char)*f != c) {
-            f += 2;
-        }
-        if (*f == '\0' && c >= 0x20u && c != 0x7fu) {
-            eic_sink_putc(k, (char)c);
+        if (c == '"' || c == '\\') {
+            eic_sink_putc(k, '\\');
+        } else if (c < 0x20u || c == 0x7fu) {
+            eic_sink_puts(k, "\\u00");
+            eic_sink_puthex(k, &c, 1, 'A');
             continue;
         }
-        eic_sink_putc(k, '\\');
-        if (*f != '\0') {
-            eic_sink_putc(k, f[1]);
-        } else {
-            /* A control character: its high nibble is 0, 1 or 7, a decimal
-             * digit; only the low one needs a hex letter. */
-            unsigned low = c & 0x0fu;
-            eic_sink_puts(k, "u00");
-            eic_sink_putc(k, (char)('0' + (c >> 4)));
-            eic_sink_putc(k, (char)(low < 10u ? '0' + low : 'a' - 10u + low));
-        }
+        eic_sink_putc(k, (char)c);
     }
     eic_sink_putc(k, '"');
 }
 
-/* Writes `,` before every member but the first. */
-static void member(eic_sink *k, int *count, const char *key)
+/* Writes `{` before the first member of an object, `,` before the others,
+ * then `"key":`. Keys are plain ASCII: nothing to escape. */
+static void member(eic_sink *k, char *sep, const char *key)
 {
-    if ((*count)++ != 0) {
-        eic_sink_putc(k, ',');
-    }
-    eic_json_write_string(k, key, strlen(key));
-    eic_sink_putc(k, ':');
+    eic_sink_putc(k, *sep);
+    *sep = ',';
+    eic_sink_putc(k, '"');
+    eic_sink_puts(k, key);
+    eic_sink_puts(k, "\":");
 }
 
-static void int_member(eic_sink *k, int *count, const char *key, eic_optional_int v)
+/* Closes an object member() opened, or writes `{}` when it had none. */
+static void end_object(eic_sink *k, char sep)
 {
-    if (v.is_set) {
-        member(k, count, key);
-        /* Validated ranges are never negative. */
-        eic_sink_putu(k, (uint32_t)v.value);
-    }
-}
-
-static void destination_member(eic_sink *k, int *count, const char *key,
-                               const eic_destination_setting *d)
-{
-    if (d->is_set) {
-        member(k, count, key);
-        eic_sink_putc(k, '{');
-        if (d->destination != NULL) {
-            eic_sink_puts(k, "\"Destination\":");
-            eic_json_write_string(k, d->destination, strlen(d->destination));
-        }
-        eic_sink_putc(k, '}');
-    }
+    eic_sink_puts(k, sep == '{' ? "{}" : "}");
 }
 
 void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
 {
-    int count = 0;
-    eic_sink_putc(k, '{');
-    int_member(k, &count, "MaximumRetryAttempts", r->maximum_retry_attempts);
-    int_member(k, &count, "MaximumEventAgeInSeconds", r->maximum_event_age_in_seconds);
     const eic_destination_config *d = &r->destination_config;
-    if (d->is_set || d->on_success.is_set || d->on_failure.is_set) {
-        int inner = 0;
-        member(k, &count, "DestinationConfig");
-        eic_sink_putc(k, '{');
-        destination_member(k, &inner, "OnSuccess", &d->on_success);
-        destination_member(k, &inner, "OnFailure", &d->on_failure);
-        eic_sink_putc(k, '}');
+    char sep = '{';
+    if (r->maximum_retry_attempts.is_set) {
+        member(k, &sep, "MaximumRetryAttempts");
+        /* Validated ranges are never negative. */
+        eic_sink_putu(k, (uint32_t)r->maximum_retry_attempts.value);
     }
-    eic_sink_putc(k, '}');
+    if (r->maximum_event_age_in_seconds.is_set) {
+        member(k, &sep, "MaximumEventAgeInSeconds");
+        eic_sink_putu(k, (uint32_t)r->maximum_event_age_in_seconds.value);
+    }
+    if (d->is_set || d->on_success.is_set || d->on_failure.is_set) {
+        char inner = '{';
+        member(k, &sep, "DestinationConfig");
+        /* OnSuccess, then OnFailure: the same member twice. */
+        const eic_destination_setting *s = &d->on_success;
+        for (unsigned i = 0; i < 2; i++, s = &d->on_failure) {
+            if (s->is_set) {
+                char leaf = '{';
+                member(k, &inner, i == 0 ? "OnSuccess" : "OnFailure");
+                if (s->destination != NULL) {
+                    member(k, &leaf, "Destination");
+                    eic_json_write_string(k, s->destination, strlen(s->destination));
+                }
+                end_object(k, leaf);
+            }
+        }
+        end_object(k, inner);
+    }
+    end_object(k, sep);
 }

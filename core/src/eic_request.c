@@ -1,16 +1,21 @@
-/* The build half (core, API layer): validate an operation's request, then
- * write the whole signed HTTP/1.1 request into one caller buffer.
+/* The build half (core, API layer): validate an operation's request, sign it,
+ * then write the whole signed HTTP/1.1 request into one caller buffer, front
+ * to back.
  *
- * Layout, planned before the first byte is written so that nothing is moved
- * afterwards: the head up to "Authorization: ", a hole of exactly the
- * Authorization value's length, the rest of the head, then the body. The
- * body is written once, in place; the signer reads it and the head from the
- * buffer (its request description points into it), and the signature goes
- * into the hole. */
+ * The canonical request is written directly from the operation, never read
+ * back from the buffer: eic's requests need none of SigV4's generic
+ * canonicalisation (eic_canonical.c). Their query keys are written in
+ * canonical order already (Qualifier alone, or Marker before MaxItems), their
+ * values encoded with SigV4's unreserved set, their header names are fixed
+ * and the path has no dot or empty segment (validation refuses `.` and `..`
+ * as names): only the path's second encoding remains (see write_target).
+ * So the request is signed first, and the signature is written in its place
+ * with the rest. */
 #include "eic/eic.h"
 
 #include <string.h>
 
+#include "eic_canonical.h"
 #include "eic_json_write.h"
 #include "eic_sink.h"
 #include "eic_uri.h"
@@ -26,22 +31,19 @@ enum { OP_PUT, OP_UPDATE, OP_GET, OP_DELETE, OP_LIST };
  * nth()). */
 #define METHODS "PUT\0POST\0GET\0DELETE\0GET"
 
-/* Header slots, in the order they are written. */
-enum { HOST, CONTENT_TYPE, AMZ_DATE, SECURITY_TOKEN, HEADER_SLOTS };
-
-/* The wire names of the slots, NUL-separated. The same text is the name
- * handed to the signer, which lower-cases names itself. */
-#define HEADER_NAMES "Host\0Content-Type\0X-Amz-Date\0X-Amz-Security-Token"
-
 /* One operation, as the writer sees it. */
 typedef struct {
     unsigned kind; /* OP_ */
-    const char *method;
     const char *function_name;
     const char *qualifier;         /* NULL: none */
     const char *marker;            /* List: NULL for none */
     eic_optional_int max_items;    /* List */
     const eic_put_request *config; /* Put/Update: the body; NULL: no body */
+    const eic_client *client;
+    const char *amz_date;
+    unsigned headers; /* bit n: header n (see NAMES) is sent */
+    size_t body_len;
+    uint8_t digest[EIC_SHA256_LEN]; /* the body's digest, then the signature */
 } operation;
 
 /* The n-th string of a NUL-separated list. */
@@ -114,48 +116,136 @@ static eic_status validate(const operation *op, eic_error *err)
     return st;
 }
 
-/* Writes `?name=` or `&name=`: *sep is '?' until a first key is written. */
-static void write_query_key(eic_sink *k, char *sep, const char *name)
-{
-    eic_sink_putc(k, *sep);
-    *sep = '&';
-    eic_sink_puts(k, name);
-    eic_sink_putc(k, '=');
-}
-
 /* Writes s URI-encoded; one call site for the three encoded members. */
-static void write_encoded(eic_sink *k, const char *s)
+static void write_encoded(eic_sink *k, const char *s, int twice)
 {
-    eic_uri_encode(k, s, strlen(s));
+    eic_uri_encode(k, s, strlen(s), twice);
 }
 
-/* METHOD SP path[?query] SP HTTP/1.1, recording path and query for signing. */
-static void write_request_line(eic_sink *k, const operation *op, eic_sigv4_request *r)
+/* `METHOD path?query` on the wire; `METHOD\npath\nquery` in the canonical
+ * request, where the path is encoded once more (its function name is the
+ * only part with escapes: each '%' becomes %25), as SigV4 does for every
+ * service but S3. The canonical query is the wire query. */
+static void write_target(eic_sink *k, const operation *op, int canonical)
 {
-    eic_sink_puts(k, op->method);
-    eic_sink_putc(k, ' ');
-    r->path = k->buf + k->len;
+    char sep = canonical ? '\n' : '?';
+    eic_sink_puts(k, nth(METHODS, op->kind));
+    eic_sink_putc(k, canonical ? '\n' : ' ');
     eic_sink_puts(k, API_PREFIX);
-    write_encoded(k, op->function_name);
-    eic_sink_puts(k, op->kind == OP_LIST ? API_SUFFIX "/list" : API_SUFFIX);
-    r->path_len = (size_t)(k->buf + k->len - r->path);
-    size_t query_at = k->len + 1; /* just after the '?' */
-    char sep = '?';
-    if (op->qualifier != NULL) {
-        write_query_key(k, &sep, "Qualifier");
-        write_encoded(k, op->qualifier);
+    write_encoded(k, op->function_name, canonical);
+    eic_sink_puts(k, API_SUFFIX);
+    if (op->kind == OP_LIST) {
+        eic_sink_puts(k, "/list");
     }
-    if (op->marker != NULL) {
-        write_query_key(k, &sep, "Marker");
-        write_encoded(k, op->marker);
+    /* The query members, Qualifier, Marker and MaxItems in canonical order,
+     * are PARAMETERS 1 to 3. */
+    for (unsigned i = 1; i <= 3; i++) {
+        const char *value = i == 1 ? op->qualifier : op->marker;
+        if (i == 3 ? !op->max_items.is_set : value == NULL) {
+            continue;
+        }
+        eic_sink_putc(k, sep);
+        sep = '&';
+        eic_sink_puts(k, nth(PARAMETERS, i));
+        eic_sink_putc(k, '=');
+        if (i == 3) {
+            eic_sink_putu(k, (uint32_t)op->max_items.value);
+        } else {
+            write_encoded(k, value, 0);
+        }
     }
-    if (op->max_items.is_set) {
-        write_query_key(k, &sep, "MaxItems");
-        eic_sink_putu(k, (uint32_t)op->max_items.value);
+    if (sep == '\n') {
+        eic_sink_putc(k, sep); /* an empty canonical query */
     }
-    r->query = k->len >= query_at ? k->buf + query_at : NULL;
-    r->query_len = k->len >= query_at ? k->len - query_at : 0;
-    eic_sink_puts(k, " HTTP/1.1\r\n");
+}
+
+/* The headers eic signs, in canonical order (once lower-cased), as
+ * SignedHeaders lists them, and where each name starts. Content-Type goes
+ * with a body only, X-Amz-Security-Token with a session token only: the bits
+ * of operation.headers say which are sent. */
+enum { CONTENT_TYPE, HOST, AMZ_DATE, SECURITY_TOKEN, HEADERS };
+#define NAMES "Content-Type;Host;X-Amz-Date;X-Amz-Security-Token"
+
+/* s[0..n), lower-cased for the canonical request: c | 0x20 lower-cases a
+ * letter and leaves '-' and ';' as they are. */
+static void write_name(eic_sink *k, const char *s, size_t n, int canonical)
+{
+    for (size_t i = 0; i < n; i++) {
+        eic_sink_putc(k, (char)(canonical ? s[i] | 0x20 : s[i]));
+    }
+}
+
+/* `\nname:value` per header in the canonical request, `\r\nName: value`
+ * on the wire, Host first there, as botocore sends them. */
+static void write_headers(eic_sink *k, const operation *op, int canonical)
+{
+    static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, sizeof NAMES};
+    const eic_client *c = op->client;
+    /* The order, one header per nibble from the lowest. */
+    unsigned order = canonical ? 0x3210u : 0x3201u;
+    for (unsigned h; order != 0; order >>= 4) {
+        h = order & 0x0fu;
+        if (!(op->headers >> h & 1u)) {
+            continue;
+        }
+        eic_sink_puts(k, canonical ? "\n" : "\r\n");
+        write_name(k, &NAMES[name_at[h]], name_at[h + 1] - name_at[h] - 1u, canonical);
+        eic_sink_puts(k, canonical ? ":" : ": ");
+        if (h == CONTENT_TYPE) {
+            eic_sink_puts(k, "application/json");
+        } else if (h == HOST) {
+            /* The port only when it is not the scheme's default, as on the wire. */
+            eic_sink_put(k, c->host, c->host_len);
+            if (c->port_number != (c->tls ? 443 : 80)) {
+                eic_sink_putc(k, ':');
+                eic_sink_putu(k, c->port_number);
+            }
+        } else if (h == AMZ_DATE) {
+            eic_sink_put(k, op->amz_date, EIC_SIGV4_AMZ_DATE_LEN);
+        } else {
+            eic_sink_put(k, c->session_token, c->session_token_len);
+        }
+    }
+}
+
+/* The names of the headers sent, lower-case, `;`-separated: a slice of NAMES. */
+static void write_signed_headers(eic_sink *k, const operation *op)
+{
+    size_t from = op->headers & 1u << CONTENT_TYPE ? 0 : sizeof "Content-Type;" - 1;
+    size_t to = op->headers & 1u << SECURITY_TOKEN ? sizeof NAMES - 1
+                                                   : sizeof "Content-Type;Host;X-Amz-Date" - 1;
+    write_name(k, &NAMES[from], to - from, 1);
+}
+
+/* The canonical request, or the request itself: the same parts in the same
+ * order, with different separators (the canonical headers end with a blank
+ * line, and the signed header names and digest that follow are the
+ * Authorization's names and signature on the wire). */
+static void write_message(eic_sink *k, const operation *op, int canonical)
+{
+    write_target(k, op, canonical);
+    eic_sink_puts(k, canonical ? "" : " HTTP/1.1");
+    write_headers(k, op, canonical);
+    if (canonical) {
+        eic_sink_puts(k, "\n\n");
+    } else {
+        eic_sink_puts(k, "\r\nAuthorization: ");
+        eic_sigv4_write_credential(k, &op->client->signer, op->amz_date);
+    }
+    write_signed_headers(k, op);
+    eic_sink_puts(k, canonical ? "\n" : EIC_SIGV4_SIGNATURE_PREFIX);
+    eic_sigv4_write_hex(k, op->digest);
+    if (canonical) {
+        return;
+    }
+    if (op->config != NULL || op->kind == OP_DELETE) {
+        eic_sink_puts(k, "\r\nContent-Length: ");
+        eic_sink_putu(k, (uint32_t)op->body_len);
+    }
+    eic_sink_puts(k, "\r\n\r\n");
+    if (op->config != NULL) {
+        eic_json_write_config_body(k, op->config);
+    }
 }
 
 /* Fills the operation from the public request; one place for all five, so
@@ -164,7 +254,6 @@ static void describe(operation *op, unsigned kind, const void *request)
 {
     memset(op, 0, sizeof *op);
     op->kind = kind;
-    op->method = nth(METHODS, kind);
     if (kind == OP_LIST) {
         const eic_list_request *l = request;
         op->function_name = l->function_name;
@@ -198,101 +287,42 @@ static eic_status build(eic_client *c, unsigned kind, const void *request, const
     *out_len = 0;
     operation op;
     describe(&op, kind, request);
+    op.client = c;
+    op.amz_date = amz_date;
+    op.headers = 1u << HOST | 1u << AMZ_DATE | (op.config != NULL) << CONTENT_TYPE |
+                 (c->session_token != NULL) << SECURITY_TOKEN;
     eic_status st = validate(&op, err);
+    if (st == EIC_OK) {
+        st = eic_sigv4_check(&c->signer, amz_date);
+    }
     if (st != EIC_OK) {
         return st;
     }
-
-    /* Plan: the Authorization length depends only on the header names. The
-     * values each slot will carry are kept aside until the head is written;
-     * only host's is set now, as a host header must exist to be checked. */
-    const char *source[HEADER_SLOTS] = {c->host, "application/json", amz_date, c->session_token};
-    size_t source_len[HEADER_SLOTS] = {c->host_len, 16, EIC_SIGV4_AMZ_DATE_LEN,
-                                       c->session_token_len};
-    unsigned present = 1u << HOST | 1u << AMZ_DATE | (op.config != NULL) << CONTENT_TYPE |
-                       (c->session_token != NULL) << SECURITY_TOKEN;
-    eic_sigv4_header headers[HEADER_SLOTS];
-    eic_sigv4_request r;
-    size_t n = 0;
-    memset(&r, 0, sizeof r);
-    memset(headers, 0, sizeof headers);
-    for (unsigned i = 0; i < HEADER_SLOTS; i++) {
-        if (present & 1u << i) {
-            headers[n].name = nth(HEADER_NAMES, i);
-            headers[n].name_len = strlen(headers[n].name);
-            n++;
-        }
-    }
-    r.method = op.method;
-    r.method_len = strlen(op.method);
-    r.headers = headers;
-    r.header_count = n;
-    headers[HOST].value = c->host;
-    headers[HOST].value_len = c->host_len;
-    size_t authz_len = 0, body_len = 0;
+    /* The body's digest (and length), then the signature of the canonical
+     * request that ends with it. */
+    eic_sha256 h;
     eic_sink k;
-    st = eic_sigv4_authorization_length(&c->signer, &r, amz_date, &authz_len);
+    eic_sink_to_hash(&k, &h, NULL);
+    if (op.config != NULL) {
+        eic_json_write_config_body(&k, op.config);
+    }
+    op.body_len = k.len;
+    st = eic_sink_digest(&k, op.digest);
+    if (st == EIC_OK) {
+        eic_sink_to_hash(&k, &h, NULL);
+        write_message(&k, &op, 1);
+        st = eic_sigv4_signature(&c->signer, amz_date, &k, op.digest);
+    }
     if (st != EIC_OK) {
         return st;
     }
-    if (op.config != NULL) {
-        eic_sink_to_counter(&k);
-        eic_json_write_config_body(&k, op.config);
-        body_len = k.len;
-    }
-
-    /* Write: `Name: value\r\n` per present slot, each value recorded where
-     * written. source[] stays indexed by slot (no copying it down to match
-     * headers[]); h steps over the present slots only. */
     eic_sink_to_buffer(&k, (char *)out, cap);
-    write_request_line(&k, &op, &r);
-    eic_sigv4_header *h = headers;
-    for (unsigned i = 0; i < HEADER_SLOTS; i++) {
-        if (!(present & 1u << i)) {
-            continue;
-        }
-        eic_sink_put(&k, h->name, h->name_len);
-        eic_sink_puts(&k, ": ");
-        h->value = k.buf + k.len;
-        eic_sink_put(&k, source[i], source_len[i]);
-        /* The port only when it is not the scheme's default, as on the wire. */
-        if (i == HOST && c->port_number != (c->tls ? 443 : 80)) {
-            eic_sink_putc(&k, ':');
-            eic_sink_putu(&k, c->port_number);
-        }
-        h->value_len = (size_t)(k.buf + k.len - h->value);
-        eic_sink_puts(&k, "\r\n");
-        h++;
-    }
-    eic_sink_puts(&k, "Authorization: ");
-    size_t authz_at = k.len;
-    eic_sink_skip(&k, authz_len);
-    /* Each line after Authorization starts with the CRLF ending the one
-     * before, so the head's last CRLFs go out as one string. */
-    if (op.config != NULL || kind == OP_DELETE) {
-        eic_sink_puts(&k, "\r\nContent-Length: ");
-        eic_sink_putu(&k, (uint32_t)body_len);
-    }
-    eic_sink_puts(&k, "\r\n\r\n");
-    r.payload = out + k.len;
-    r.payload_len = body_len;
-    if (op.config != NULL) {
-        eic_json_write_config_body(&k, op.config);
-    }
+    write_message(&k, &op, 0);
     st = eic_sink_flush(&k);
-    if (st != EIC_OK) {
-        return st;
+    if (st == EIC_OK) {
+        *out_len = k.len;
     }
-
-    /* Sign what was written, into the hole left for it. */
-    size_t written = 0;
-    st = eic_sigv4_authorization(&c->signer, &r, amz_date, (char *)out + authz_at, authz_len,
-                                 &written);
-    if (st != EIC_OK) {
-        return st;
-    }
-    *out_len = k.len;
-    return EIC_OK;
+    return st;
 }
 
 eic_status eic_build_put(eic_client *client, const eic_put_request *request, const char *amz_date,

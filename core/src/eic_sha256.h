@@ -19,14 +19,6 @@
 
 typedef mbedtls_sha256_context eic_sha256;
 
-/* Streaming HMAC: both hashes are primed with their key block at the start,
- * so a primed pair can be cloned and reused without the key (the signer's
- * signing-key cache keeps exactly such a pair). */
-typedef struct {
-    eic_sha256 inner;
-    eic_sha256 outer;
-} eic_hmac;
-
 eic_status eic_sha256_start(eic_sha256 *h);
 eic_status eic_sha256_update(eic_sha256 *h, const void *data, size_t len);
 /* Writes the digest and frees (wipes) the context, also on failure. */
@@ -40,23 +32,18 @@ void eic_sha256_clone(eic_sha256 *dst, const eic_sha256 *src);
 /* One-shot digest. */
 eic_status eic_sha256_digest(const void *data, size_t len, uint8_t out[EIC_SHA256_LEN]);
 
-/* The HMAC key is the concatenation prefix || key, so that SigV4's
- * "AWS4" + secret never needs a copy of the secret. prefix may be NULL when
- * prefix_len is 0. */
-eic_status eic_hmac_start(eic_hmac *m, const void *prefix, size_t prefix_len, const void *key,
-                          size_t key_len);
-eic_status eic_hmac_update(eic_hmac *m, const void *data, size_t len);
-/* Writes the MAC and wipes the context, also on failure. */
-eic_status eic_hmac_finish(eic_hmac *m, uint8_t out[EIC_SHA256_LEN]);
-/* Wipes a context that will not be finished. */
-void eic_hmac_abort(eic_hmac *m);
-
-/* One-shot HMAC with a plain key. */
-eic_status eic_hmac_sha256(const void *key, size_t key_len, const void *data, size_t len,
+/* HMAC-SHA256 as a primed pair: inner and outer start with their padded key
+ * blocks, so a pair can be kept and reused without the key (the signer's
+ * signing-key cache is such a pair). The message goes to inner with
+ * eic_sha256_update(). The key is the concatenation prefix || key, so that
+ * SigV4's "AWS4" + secret never needs a copy of the secret; prefix may be
+ * NULL when prefix_len is 0. On failure both are left freed. */
+eic_status eic_hmac_start(eic_sha256 *inner, eic_sha256 *outer, const void *prefix,
+                          size_t prefix_len, const void *key, size_t key_len);
+/* Finishes inner (freed, also on failure), then the MAC over its digest
+ * with a clone of outer, which is left as it was for the next message. */
+eic_status eic_hmac_finish(eic_sha256 *inner, const eic_sha256 *outer,
                            uint8_t out[EIC_SHA256_LEN]);
-
-/* Lower-case hex of a digest; out receives exactly 64 characters, no NUL. */
-void eic_hex_encode(const uint8_t in[EIC_SHA256_LEN], char out[EIC_SHA256_HEX_LEN]);
 
 /* Wipes memory in a way the compiler may not optimise away. */
 void eic_wipe(void *p, size_t len);

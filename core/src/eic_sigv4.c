@@ -1,13 +1,12 @@
-/* AWS Signature Version 4 (core, signing layer): string to sign, signing-key
- * derivation and cache, Authorization value. The canonical request itself is
- * in eic_canonical.c. */
+/* AWS Signature Version 4 (core, signing layer): the signer, the signing-key
+ * cache, and the signature of a canonical request its caller streams (see
+ * eic_canonical.h). No canonicalisation happens here. */
 #include "eic/eic_sigv4.h"
 
 #include <string.h>
 
 #include "eic_canonical.h"
 #include "eic_sha256.h"
-#include "eic_sink.h"
 
 /* Each text below is written from one literal where it can be: a literal
  * that differs only by a suffix is a second copy in flash. The "AWS4" key
@@ -19,24 +18,23 @@
 
 /* ---- argument checks --------------------------------------------------- */
 
-static int is_visible(unsigned char c)
+/* The signer's four strings, in the order eic_sigv4_signer_init() takes
+ * and checks them. */
+enum { KEY_ID, SECRET, REGION, SERVICE, STRINGS };
+
+/* Whether c may appear in string `which`: a visible ASCII character, but '/'
+ * in the key id (it separates the key id from the scope in Credential=);
+ * a-z, 0-9 and '-' in the region and service. */
+static int accepts(unsigned which, unsigned char c)
 {
-    return c > 0x20u && c < 0x7fu;
+    if (which >= REGION) {
+        return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '-';
+    }
+    return c > 0x20u && c < 0x7fu && !(which == KEY_ID && c == '/');
 }
 
-static int is_key_id_char(unsigned char c)
-{
-    /* '/' separates the key id from the scope in Credential=. */
-    return is_visible(c) && c != '/';
-}
-
-static int is_scope_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-/* Length of s when 1..max characters, all accepted by ok. */
-static eic_status check_string(const char *s, size_t max, int (*ok)(unsigned char), size_t *len)
+/* Length of s when 1..max characters, all accepted for string `which`. */
+static eic_status check_string(const char *s, size_t max, unsigned which, size_t *len)
 {
     if (s == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
@@ -46,7 +44,7 @@ static eic_status check_string(const char *s, size_t max, int (*ok)(unsigned cha
         if (n == max) {
             return EIC_ERR_FIELD_TOO_LONG;
         }
-        if (!ok((unsigned char)s[n])) {
+        if (!accepts(which, (unsigned char)s[n])) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
     }
@@ -73,14 +71,11 @@ static int is_amz_date(const char *d)
     return d[EIC_SIGV4_AMZ_DATE_LEN] == '\0';
 }
 
-static eic_status check_sign_args(const eic_sigv4_signer *s, const eic_sigv4_request *r,
-                                  const char *amz_date, const void *out, const size_t *out_len)
+eic_status eic_sigv4_check(const eic_sigv4_signer *s, const char *amz_date)
 {
-    if (s == NULL || s->access_key_id == NULL || !is_amz_date(amz_date) || out == NULL ||
-        out_len == NULL) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    return eic_canonical_validate(r);
+    return s != NULL && s->access_key_id != NULL && is_amz_date(amz_date)
+               ? EIC_OK
+               : EIC_ERR_INVALID_ARGUMENT;
 }
 
 /* ---- signer ------------------------------------------------------------ */
@@ -89,32 +84,30 @@ eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_ke
                                  const char *secret_access_key, const char *region,
                                  const char *service)
 {
+    /* One loop checks the four; the signer is filled only when all pass,
+     * so a failure leaves it as zeroed. */
+    static const size_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
+                                        EIC_REGION_MAX, EIC_SERVICE_MAX};
+    const char *in[STRINGS] = {access_key_id, secret_access_key, region, service};
+    size_t len[STRINGS];
     if (signer == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
-    /* The lengths are checked straight into the zeroed signer, and a
-     * failure zeroes it again: no second signer on the stack to copy. */
     memset(signer, 0, sizeof *signer);
-    eic_status st = check_string(access_key_id, EIC_ACCESS_KEY_ID_MAX, is_key_id_char,
-                                 &signer->access_key_id_len);
-    if (st == EIC_OK) {
-        st = check_string(secret_access_key, EIC_SECRET_ACCESS_KEY_MAX, is_visible,
-                          &signer->secret_access_key_len);
-    }
-    if (st == EIC_OK) {
-        st = check_string(region, EIC_REGION_MAX, is_scope_char, &signer->region_len);
-    }
-    if (st == EIC_OK) {
-        st = check_string(service, EIC_SERVICE_MAX, is_scope_char, &signer->service_len);
-    }
-    if (st != EIC_OK) {
-        memset(signer, 0, sizeof *signer);
-        return st;
+    for (unsigned i = 0; i < STRINGS; i++) {
+        eic_status st = check_string(in[i], max[i], i, &len[i]);
+        if (st != EIC_OK) {
+            return st;
+        }
     }
     signer->access_key_id = access_key_id;
+    signer->access_key_id_len = len[KEY_ID];
     signer->secret_access_key = secret_access_key;
+    signer->secret_access_key_len = len[SECRET];
     signer->region = region;
+    signer->region_len = len[REGION];
     signer->service = service;
+    signer->service_len = len[SERVICE];
     return EIC_OK;
 }
 
@@ -131,44 +124,6 @@ void eic_sigv4_signer_clear(eic_sigv4_signer *signer)
     signer->key_valid = 0;
 }
 
-/* kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service),
- * "aws4_request"), kept as a primed HMAC pair so that each signature after
- * the first of the day starts from the key's midstates. */
-static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
-{
-    uint8_t key[EIC_SHA256_LEN];
-    eic_hmac m;
-    eic_sigv4_signer_clear(s);
-    eic_status st =
-        eic_hmac_start(&m, ALGORITHM, 4, s->secret_access_key, s->secret_access_key_len);
-    if (st == EIC_OK) {
-        st = eic_hmac_update(&m, amz_date, DATE_LEN);
-        st = st == EIC_OK ? eic_hmac_finish(&m, key) : (eic_hmac_abort(&m), st);
-    }
-    if (st == EIC_OK) {
-        st = eic_hmac_sha256(key, sizeof key, s->region, s->region_len, key);
-    }
-    if (st == EIC_OK) {
-        st = eic_hmac_sha256(key, sizeof key, s->service, s->service_len, key);
-    }
-    if (st == EIC_OK) {
-        st = eic_hmac_sha256(key, sizeof key, &SCOPE_TAIL[1], sizeof SCOPE_TAIL - 2, key);
-    }
-    if (st == EIC_OK) {
-        st = eic_hmac_start(&m, NULL, 0, key, sizeof key);
-    }
-    eic_wipe(key, sizeof key);
-    if (st != EIC_OK) {
-        return st;
-    }
-    eic_sha256_clone(&s->key_inner, &m.inner);
-    eic_sha256_clone(&s->key_outer, &m.outer);
-    eic_hmac_abort(&m);
-    memcpy(s->key_date, amz_date, DATE_LEN);
-    s->key_valid = 1;
-    return EIC_OK;
-}
-
 /* ---- the texts --------------------------------------------------------- */
 
 static void write_scope(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date)
@@ -181,8 +136,8 @@ static void write_scope(eic_sink *k, const eic_sigv4_signer *s, const char *amz_
     eic_sink_puts(k, SCOPE_TAIL);
 }
 
-static void write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
-                                 const char creq_hex[EIC_SHA256_HEX_LEN])
+void eic_sigv4_write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
+                                    const uint8_t creq_digest[EIC_SHA256_LEN])
 {
     eic_sink_puts(k, ALGORITHM);
     eic_sink_putc(k, '\n');
@@ -190,11 +145,15 @@ static void write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const c
     eic_sink_putc(k, '\n');
     write_scope(k, s, amz_date);
     eic_sink_putc(k, '\n');
-    eic_sink_put(k, creq_hex, EIC_SHA256_HEX_LEN);
+    eic_sigv4_write_hex(k, creq_digest);
 }
 
-static void write_authorization(eic_sink *k, const eic_sigv4_signer *s, const eic_sigv4_request *r,
-                                const char *amz_date, const char signature[EIC_SHA256_HEX_LEN])
+void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN])
+{
+    eic_sink_puthex(k, digest, EIC_SHA256_LEN, 'a');
+}
+
+void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date)
 {
     eic_sink_puts(k, ALGORITHM);
     eic_sink_puts(k, " Credential=");
@@ -202,152 +161,75 @@ static void write_authorization(eic_sink *k, const eic_sigv4_signer *s, const ei
     eic_sink_putc(k, '/');
     write_scope(k, s, amz_date);
     eic_sink_puts(k, ", SignedHeaders=");
-    eic_canonical_signed_headers(k, r);
-    eic_sink_puts(k, ", Signature=");
-    eic_sink_put(k, signature, EIC_SHA256_HEX_LEN);
 }
 
-static eic_status payload_hex(const eic_sigv4_request *r, char hex[EIC_SHA256_HEX_LEN])
+/* ---- signing ----------------------------------------------------------- */
+
+#define SCOPE_MAX (DATE_LEN + 1 + EIC_REGION_MAX + 1 + EIC_SERVICE_MAX + sizeof SCOPE_TAIL - 1)
+
+/* kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service),
+ * "aws4_request"): one HMAC per part of the scope, in order, so the scope's
+ * own text supplies them. The signer's own pair is the working pair, and
+ * holds the result primed, so that each signature after the first of the
+ * day starts from the key's midstates. k is scratch. */
+static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date, eic_sink *k)
 {
-    uint8_t digest[EIC_SHA256_LEN];
-    eic_status st = eic_sha256_digest(r->payload, r->payload_len, digest);
+    char scope[SCOPE_MAX];
+    uint8_t key[EIC_SHA256_LEN];
+    eic_sigv4_signer_clear(s);
+    eic_sink_to_buffer(k, scope, sizeof scope);
+    write_scope(k, s, amz_date);
+    /* The first key is "AWS4" + secret, each next one the last MAC; after
+     * the last part, the pair is left primed with the signing key. */
+    const char *part = scope;
+    const char *end = scope + k->len;
+    const char *prefix = ALGORITHM;
+    const void *key_in = s->secret_access_key;
+    size_t key_len = s->secret_access_key_len;
+    eic_status st;
+    for (;;) {
+        st = eic_hmac_start(&s->key_inner, &s->key_outer, prefix, prefix != NULL ? 4 : 0, key_in,
+                            key_len);
+        if (st != EIC_OK || part >= end) {
+            break;
+        }
+        const char *slash = memchr(part, '/', (size_t)(end - part));
+        slash = slash != NULL ? slash : end;
+        st = eic_sha256_update(&s->key_inner, part, (size_t)(slash - part));
+        st = st == EIC_OK ? eic_hmac_finish(&s->key_inner, &s->key_outer, key)
+                          : (eic_sha256_abort(&s->key_inner), st);
+        eic_sha256_abort(&s->key_outer);
+        if (st != EIC_OK) {
+            break;
+        }
+        prefix = NULL;
+        key_in = key;
+        key_len = sizeof key;
+        part = slash + 1;
+    }
+    eic_wipe(key, sizeof key);
     if (st == EIC_OK) {
-        eic_hex_encode(digest, hex);
+        memcpy(s->key_date, amz_date, DATE_LEN);
+        s->key_valid = 1;
     }
     return st;
 }
 
-/* Digest of the canonical request, streamed: it is never held in memory.
- * hex holds the payload's digest while the request streams, then the
- * result: one buffer on the deepest path of every signature, not two. */
-static eic_status canonical_request_hex(const eic_sigv4_request *r, char hex[EIC_SHA256_HEX_LEN])
+eic_status eic_sigv4_signature(eic_sigv4_signer *s, const char *amz_date, eic_sink *creq,
+                               uint8_t sig[EIC_SHA256_LEN])
 {
-    uint8_t digest[EIC_SHA256_LEN];
-    eic_sha256 h;
-    eic_sink k;
-    eic_status st = payload_hex(r, hex);
-    if (st == EIC_OK) {
-        st = eic_sha256_start(&h);
+    /* sig holds the canonical request's digest, then the signature; h, the
+     * canonical request's hash, is reused for the HMAC. */
+    eic_sha256 *h = creq->hash;
+    eic_status st = eic_sink_digest(creq, sig);
+    if (st == EIC_OK && !(s->key_valid && memcmp(s->key_date, amz_date, DATE_LEN) == 0)) {
+        st = derive_signing_key(s, amz_date, creq);
     }
     if (st != EIC_OK) {
         return st;
     }
-    eic_sink_to_hash(&k, &h);
-    eic_canonical_request(&k, r, hex);
-    st = eic_sink_flush(&k);
-    if (st != EIC_OK) {
-        eic_sha256_abort(&h);
-        return st;
-    }
-    st = eic_sha256_finish(&h, digest);
-    if (st == EIC_OK) {
-        eic_hex_encode(digest, hex);
-    }
-    return st;
-}
-
-static eic_status finish_text(eic_sink *k, size_t *out_len)
-{
-    eic_status st = eic_sink_flush(k);
-    *out_len = st == EIC_OK ? k->len : 0;
-    return st;
-}
-
-eic_status eic_sigv4_canonical_request(const eic_sigv4_request *request, char *out, size_t cap,
-                                       size_t *out_len)
-{
-    char payload[EIC_SHA256_HEX_LEN];
-    eic_sink k;
-    if (out == NULL || out_len == NULL) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    eic_status st = eic_canonical_validate(request);
-    if (st == EIC_OK) {
-        st = payload_hex(request, payload);
-    }
-    if (st != EIC_OK) {
-        return st;
-    }
-    eic_sink_to_buffer(&k, out, cap);
-    eic_canonical_request(&k, request, payload);
-    return finish_text(&k, out_len);
-}
-
-eic_status eic_sigv4_string_to_sign(const eic_sigv4_signer *signer,
-                                    const eic_sigv4_request *request, const char *amz_date,
-                                    char *out, size_t cap, size_t *out_len)
-{
-    char creq[EIC_SHA256_HEX_LEN];
-    eic_sink k;
-    eic_status st = check_sign_args(signer, request, amz_date, out, out_len);
-    if (st == EIC_OK) {
-        st = canonical_request_hex(request, creq);
-    }
-    if (st != EIC_OK) {
-        return st;
-    }
-    eic_sink_to_buffer(&k, out, cap);
-    write_string_to_sign(&k, signer, amz_date, creq);
-    return finish_text(&k, out_len);
-}
-
-eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_request *request,
-                                   const char *amz_date, char *out, size_t cap, size_t *out_len)
-{
-    /* creq holds the canonical request's digest, then the signature: the
-     * stack of the deepest call stays small. */
-    char creq[EIC_SHA256_HEX_LEN];
-    uint8_t mac[EIC_SHA256_LEN];
-    eic_status st = check_sign_args(signer, request, amz_date, out, out_len);
-    if (st == EIC_OK) {
-        st = canonical_request_hex(request, creq);
-    }
-    if (st == EIC_OK && !(signer->key_valid && memcmp(signer->key_date, amz_date, DATE_LEN) == 0)) {
-        st = derive_signing_key(signer, amz_date);
-    }
-    if (st != EIC_OK) {
-        return st;
-    }
-    /* HMAC from the cached key's midstates, one context at a time: the
-     * inner hash over the string to sign, then the outer over its digest. */
-    eic_sha256 h;
-    eic_sink k;
-    eic_sha256_clone(&h, &signer->key_inner);
-    eic_sink_to_hash(&k, &h);
-    write_string_to_sign(&k, signer, amz_date, creq);
-    st = eic_sink_flush(&k);
-    if (st != EIC_OK) {
-        eic_sha256_abort(&h);
-        return st;
-    }
-    st = eic_sha256_finish(&h, mac);
-    if (st == EIC_OK) {
-        eic_sha256_clone(&h, &signer->key_outer);
-        st = eic_sha256_update(&h, mac, sizeof mac);
-        st = st == EIC_OK ? eic_sha256_finish(&h, mac) : (eic_sha256_abort(&h), st);
-    }
-    if (st != EIC_OK) {
-        return st;
-    }
-    eic_hex_encode(mac, creq);
-    eic_sink_to_buffer(&k, out, cap);
-    write_authorization(&k, signer, request, amz_date, creq);
-    return finish_text(&k, out_len);
-}
-
-eic_status eic_sigv4_authorization_length(const eic_sigv4_signer *signer,
-                                          const eic_sigv4_request *request, const char *amz_date,
-                                          size_t *out_len)
-{
-    /* Only the length matters, and a counting sink reads none of the bytes
-     * it is given: amz_date stands in for the signature, so that no dummy
-     * signature has to be kept in flash. */
-    eic_sink k;
-    eic_status st = check_sign_args(signer, request, amz_date, out_len, out_len);
-    if (st != EIC_OK) {
-        return st;
-    }
-    eic_sink_to_counter(&k);
-    write_authorization(&k, signer, request, amz_date, amz_date);
-    return finish_text(&k, out_len);
+    eic_sink_to_hash(creq, h, &s->key_inner);
+    eic_sigv4_write_string_to_sign(creq, s, amz_date, sig);
+    st = eic_sink_end(creq);
+    return st == EIC_OK ? eic_hmac_finish(h, &s->key_outer, sig) : st;
 }

@@ -3,12 +3,11 @@
 
 #include <string.h>
 
-static void init(eic_sink *k, char *buf, size_t cap, eic_sha256 *hash, uint8_t counting)
+static void init(eic_sink *k, char *buf, size_t cap, eic_sha256 *hash)
 {
     k->buf = buf;
-    k->cap = buf != NULL ? cap : 0;
+    k->cap = cap;
     k->hash = hash;
-    k->counting = counting;
     k->len = 0;
     k->staged = 0;
     k->status = EIC_OK;
@@ -16,96 +15,66 @@ static void init(eic_sink *k, char *buf, size_t cap, eic_sha256 *hash, uint8_t c
 
 void eic_sink_to_buffer(eic_sink *k, char *buf, size_t cap)
 {
-    init(k, buf, cap, NULL, 0);
+    init(k, buf, buf != NULL ? cap : 0, NULL);
 }
 
-void eic_sink_to_hash(eic_sink *k, eic_sha256 *hash)
+void eic_sink_to_hash(eic_sink *k, eic_sha256 *hash, const eic_sha256 *from)
 {
-    init(k, NULL, 0, hash, 0);
+    init(k, NULL, 0, hash);
+    if (from != NULL) {
+        eic_sha256_clone(hash, from);
+    } else {
+        k->status = eic_sha256_start(hash);
+    }
 }
 
 void eic_sink_to_counter(eic_sink *k)
 {
-    init(k, NULL, 0, NULL, 1);
+    init(k, NULL, (size_t)-1, NULL);
 }
 
-static void unstage(eic_sink *k)
+eic_status eic_sink_flush(eic_sink *k)
 {
-    if (k->staged != 0) {
+    if (k->hash != NULL && k->status == EIC_OK && k->staged != 0) {
         k->status = eic_sha256_update(k->hash, k->stage, k->staged);
         k->staged = 0;
     }
+    return k->status;
+}
+
+/* Every write comes down to this one: a byte more or less per call costs
+ * nothing next to the hash, and one path is one set of rules. A buffer
+ * write that does not fit stops at the end of the buffer. */
+void eic_sink_putc(eic_sink *k, char c)
+{
+    if (k->status != EIC_OK) {
+        return;
+    }
+    if (k->hash != NULL) {
+        k->stage[k->staged++] = (uint8_t)c;
+        if (k->staged == EIC_SINK_STAGE) {
+            eic_sink_flush(k);
+        }
+    } else if (k->len == k->cap) {
+        k->status = EIC_ERR_BUFFER_TOO_SMALL;
+        return;
+    } else if (k->buf != NULL) {
+        k->buf[k->len] = c;
+    }
+    k->len++;
 }
 
 void eic_sink_put(eic_sink *k, const void *data, size_t len)
 {
-    if (k->status != EIC_OK || len == 0) {
-        return;
+    const char *p = data;
+    for (size_t i = 0; i < len; i++) {
+        eic_sink_putc(k, p[i]);
     }
-    if (k->counting) {
-        /* measuring only */
-    } else if (k->hash == NULL) {
-        if (len > k->cap - k->len) {
-            k->status = EIC_ERR_BUFFER_TOO_SMALL;
-            return;
-        }
-        memcpy(k->buf + k->len, data, len);
-    } else {
-        if (len > EIC_SINK_STAGE - k->staged) {
-            unstage(k);
-        }
-        if (k->status != EIC_OK) {
-            return;
-        }
-        if (len > EIC_SINK_STAGE) {
-            k->status = eic_sha256_update(k->hash, data, len);
-            if (k->status != EIC_OK) {
-                return;
-            }
-        } else {
-            memcpy(k->stage + k->staged, data, len);
-            k->staged += len;
-        }
-    }
-    k->len += len;
-}
-
-void eic_sink_putc(eic_sink *k, char c)
-{
-    if (k->hash != NULL && k->staged < EIC_SINK_STAGE) {
-        /* The common case in hash mode, kept cheap: one store. */
-        if (k->status == EIC_OK) {
-            k->stage[k->staged++] = (uint8_t)c;
-            k->len++;
-        }
-        return;
-    }
-    eic_sink_put(k, &c, 1);
 }
 
 void eic_sink_puts(eic_sink *k, const char *s)
 {
     eic_sink_put(k, s, strlen(s));
-}
-
-eic_status eic_sink_flush(eic_sink *k)
-{
-    if (k->hash != NULL && k->status == EIC_OK) {
-        unstage(k);
-    }
-    return k->status;
-}
-
-void eic_sink_skip(eic_sink *k, size_t n)
-{
-    if (k->status != EIC_OK || k->hash != NULL) {
-        return;
-    }
-    if (!k->counting && n > k->cap - k->len) {
-        k->status = EIC_ERR_BUFFER_TOO_SMALL;
-        return;
-    }
-    k->len += n;
 }
 
 void eic_sink_putu(eic_sink *k, uint32_t v)
@@ -117,4 +86,28 @@ void eic_sink_putu(eic_sink *k, uint32_t v)
         v /= 10u;
     } while (v != 0);
     eic_sink_put(k, digits + sizeof digits - n, n);
+}
+
+void eic_sink_puthex(eic_sink *k, const void *p, size_t n, char letter_a)
+{
+    const uint8_t *b = p;
+    for (size_t i = 0; i < 2 * n; i++) {
+        unsigned d = (unsigned)(b[i >> 1] >> (~i & 1u) * 4u) & 0x0fu;
+        eic_sink_putc(k, (char)(d < 10u ? (int)'0' + (int)d : letter_a - 10 + (int)d));
+    }
+}
+
+eic_status eic_sink_end(eic_sink *k)
+{
+    eic_status st = eic_sink_flush(k);
+    if (st != EIC_OK) {
+        eic_sha256_abort(k->hash);
+    }
+    return st;
+}
+
+eic_status eic_sink_digest(eic_sink *k, uint8_t out[EIC_SHA256_LEN])
+{
+    eic_status st = eic_sink_end(k);
+    return st == EIC_OK ? eic_sha256_finish(k->hash, out) : st;
 }

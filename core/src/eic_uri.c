@@ -1,41 +1,32 @@
 /* Percent-encoding (core, encoding layer). */
 #include "eic_uri.h"
 
+/* c | 0x20 folds 'A'..'Z' onto 'a'..'z' and maps no other byte there, and
+ * one unsigned compare tests a range. */
 int eic_uri_is_unreserved(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
+    return (unsigned)((c | 0x20u) - 'a') < 26u || (unsigned)(c - '0') < 10u ||
+           (unsigned)(c - '-') < 2u || c == '_' || c == '~';
 }
 
-void eic_uri_encode_byte(eic_sink *k, unsigned char c)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    if (eic_uri_is_unreserved(c)) {
-        eic_sink_putc(k, (char)c);
-    } else {
-        eic_sink_putc(k, '%');
-        eic_sink_putc(k, hex[c >> 4]);
-        eic_sink_putc(k, hex[c & 0x0fu]);
-    }
-}
-
-void eic_uri_encode(eic_sink *k, const char *s, size_t len)
+void eic_uri_encode(eic_sink *k, const char *s, size_t len, int twice)
 {
     for (size_t i = 0; i < len; i++) {
-        eic_uri_encode_byte(k, (unsigned char)s[i]);
+        unsigned char c = (unsigned char)s[i];
+        if (eic_uri_is_unreserved(c)) {
+            eic_sink_putc(k, (char)c);
+            continue;
+        }
+        eic_sink_put(k, "%25", twice ? 3 : 1);
+        eic_sink_puthex(k, &c, 1, 'A');
     }
 }
 
 int eic_uri_hex_value(unsigned char c)
 {
-    if (c >= '0' && c <= '9') {
+    if ((unsigned)(c - '0') < 10u) {
         return c - '0';
     }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    return -1;
+    c |= 0x20u;
+    return (unsigned)(c - 'a') < 6u ? c - 'a' + 10 : -1;
 }

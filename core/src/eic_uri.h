@@ -10,11 +10,10 @@
 /* RFC 3986 unreserved: A-Z a-z 0-9 - . _ ~ */
 int eic_uri_is_unreserved(unsigned char c);
 
-/* Writes c as is when unreserved, else as %XX with upper-case hex. */
-void eic_uri_encode_byte(eic_sink *k, unsigned char c);
-
-/* Encodes every byte of s but the unreserved ones. */
-void eic_uri_encode(eic_sink *k, const char *s, size_t len);
+/* Writes every unreserved byte of s as it is and every other as %XX
+ * (upper-case hex). twice: as %25XX, the encoding of that encoding, which
+ * is SigV4's canonical form of an encoded path. */
+void eic_uri_encode(eic_sink *k, const char *s, size_t len, int twice);
 
 /* Value of a hex digit, or -1. */
 int eic_uri_hex_value(unsigned char c);

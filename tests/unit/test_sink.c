@@ -231,10 +231,7 @@ static int hashes_text_in(const size_t *sizes, size_t count, size_t n)
     eic_sha256 h;
     eic_sink k;
     size_t p = 0;
-    if (eic_sha256_start(&h) != EIC_OK) {
-        return 0;
-    }
-    eic_sink_to_hash(&k, &h);
+    eic_sink_to_hash(&k, &h, NULL);
     for (size_t i = 0; i < n; p = (p + 1) % count) {
         size_t c = sizes[p] < n - i ? sizes[p] : n - i;
         if (c == 0) {
@@ -295,8 +292,8 @@ static void sink_hash_puts_matches_digest(void)
     eic_sink k;
     memcpy(whole, s1, strlen(s1));
     memcpy(whole + strlen(s1), s2, strlen(s2));
-    EIC_CHECK_STATUS(eic_sha256_start(&h), EIC_OK);
-    eic_sink_to_hash(&k, &h);
+    eic_sink_to_hash(&k, &h, NULL);
+    EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
     eic_sink_puts(&k, s1);
     eic_sink_puts(&k, "");
     eic_sink_puts(&k, s2);
@@ -309,15 +306,17 @@ static void sink_hash_of_nothing_is_digest_of_empty(void)
     char hex[EIC_SHA256_HEX_LEN];
     eic_sha256 h;
     eic_sink k;
-    EIC_CHECK_STATUS(eic_sha256_start(&h), EIC_OK);
-    eic_sink_to_hash(&k, &h);
+    eic_sink_to_hash(&k, &h, NULL);
+    EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
     eic_sink_put(&k, NULL, 0);
     eic_sink_puts(&k, "");
     EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
     EIC_CHECK(k.len == 0);
-    EIC_CHECK_STATUS(eic_sha256_finish(&h, got), EIC_OK);
-    eic_hex_encode(got, hex);
-    EIC_CHECK_TEXT(hex, sizeof hex,
+    EIC_CHECK_STATUS(eic_sink_digest(&k, got), EIC_OK);
+    eic_sink_to_buffer(&k, hex, sizeof hex);
+    eic_sink_puthex(&k, got, sizeof got, 'a');
+    EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
+    EIC_CHECK_TEXT(hex, k.len,
                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
@@ -325,8 +324,8 @@ static void sink_hash_flush_midway_then_continue_matches_digest(void)
 {
     eic_sha256 h;
     eic_sink k;
-    EIC_CHECK_STATUS(eic_sha256_start(&h), EIC_OK);
-    eic_sink_to_hash(&k, &h);
+    eic_sink_to_hash(&k, &h, NULL);
+    EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
     eic_sink_put(&k, text, 30);
     EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
     EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK); /* nothing staged: harmless */
@@ -354,8 +353,8 @@ static void sink_hash_stage_is_never_overrun(void)
             eic_sha256 h;
             int intact;
             memset(&g, GUARD, sizeof g);
-            EIC_CHECK_STATUS(eic_sha256_start(&h), EIC_OK);
-            eic_sink_to_hash(&g.k, &h);
+            eic_sink_to_hash(&g.k, &h, NULL);
+            EIC_CHECK_STATUS(eic_sink_flush(&g.k), EIC_OK);
             eic_sink_put(&g.k, text, pre);
             if (len == 1) {
                 eic_sink_putc(&g.k, (char)text[pre]);
@@ -378,8 +377,8 @@ static void sink_hash_len_counts_all_bytes(void)
 {
     eic_sha256 h;
     eic_sink k;
-    EIC_CHECK_STATUS(eic_sha256_start(&h), EIC_OK);
-    eic_sink_to_hash(&k, &h);
+    eic_sink_to_hash(&k, &h, NULL);
+    EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
     EIC_CHECK(k.len == 0);
     eic_sink_putc(&k, 'a');
     EIC_CHECK(k.len == 1);
@@ -396,6 +395,43 @@ static void sink_hash_len_counts_all_bytes(void)
     eic_sha256_abort(&h);
 }
 
+static void sink_puthex_writes_every_nibble_in_either_case(void)
+{
+    static const uint8_t nibbles[] = {0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x00, 0xff};
+    char out[2 * sizeof nibbles + 4];
+    eic_sink k;
+    memset(out, '#', sizeof out);
+    eic_sink_to_buffer(&k, out, sizeof out);
+    eic_sink_puthex(&k, nibbles, sizeof nibbles, 'a');
+    EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
+    EIC_CHECK_TEXT(out, k.len, "0123456789abcdef00ff");
+    EIC_CHECK(out[k.len] == '#'); /* exactly two digits a byte */
+    eic_sink_to_buffer(&k, out, sizeof out);
+    eic_sink_puthex(&k, nibbles + 4, 4, 'A');
+    eic_sink_puthex(&k, nibbles, 0, 'A');
+    EIC_CHECK_STATUS(eic_sink_flush(&k), EIC_OK);
+    EIC_CHECK_TEXT(out, k.len, "89ABCDEF");
+}
+
+static void sink_hash_resumed_from_a_midstate_continues_it(void)
+{
+    /* A hash sink cloned from a started hash continues from there, and the
+     * digest frees it: the HMAC steps of the signer rely on both. */
+    uint8_t got[EIC_SHA256_LEN];
+    uint8_t want[EIC_SHA256_LEN];
+    eic_sha256 mid;
+    eic_sha256 h;
+    eic_sink k;
+    EIC_CHECK_STATUS(eic_sha256_start(&mid), EIC_OK);
+    EIC_CHECK_STATUS(eic_sha256_update(&mid, text, 100), EIC_OK);
+    eic_sink_to_hash(&k, &h, &mid);
+    eic_sink_put(&k, text + 100, 150);
+    EIC_CHECK_STATUS(eic_sink_digest(&k, got), EIC_OK);
+    EIC_CHECK_STATUS(eic_sha256_digest(text, 250, want), EIC_OK);
+    EIC_CHECK(memcmp(got, want, sizeof got) == 0);
+    eic_sha256_abort(&mid);
+}
+
 int main(void)
 {
     make_text();
@@ -410,5 +446,7 @@ int main(void)
     EIC_RUN(sink_hash_flush_midway_then_continue_matches_digest);
     EIC_RUN(sink_hash_stage_is_never_overrun);
     EIC_RUN(sink_hash_len_counts_all_bytes);
+    EIC_RUN(sink_puthex_writes_every_nibble_in_either_case);
+    EIC_RUN(sink_hash_resumed_from_a_midstate_continues_it);
     return EIC_TEST_END();
 }
