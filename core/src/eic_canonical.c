@@ -6,7 +6,7 @@
  * requests do. Nothing is copied or sorted in memory: sorted orders are
  * walked by selection, which for the handful of headers and query pairs a
  * request has costs less than any buffer would. */
-#include "eic_canonical.h"
+#include "eic_signer.h"
 
 #include <string.h>
 

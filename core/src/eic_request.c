@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#include "eic_canonical.h"
+#include "eic_signer.h"
 #include "eic_json_write.h"
 #include "eic_sink.h"
 #include "eic_uri.h"

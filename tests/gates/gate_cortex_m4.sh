@@ -76,6 +76,9 @@ echo "gate_cortex_m4: all $ncompiles compiles use -mcpu=cortex-m4 -mthumb -Os -f
 mapfile -t archives < <(find "$bin" -name libeic.a -type f ! -path '*/CMakeFiles/*')
 [ "${#archives[@]}" -eq 1 ] || fail "expected one libeic.a under $bin, found ${#archives[@]}"
 archive=${archives[0]}
+mapfile -t extras < <(find "$bin" -name libeic_sigv4.a -type f ! -path '*/CMakeFiles/*')
+[ "${#extras[@]}" -eq 1 ] || fail "expected one libeic_sigv4.a under $bin, found ${#extras[@]}"
+sigv4_archive=${extras[0]}
 cache_value()
 {
     sed -n "s/^$1:[A-Z]*=//p" "$bin/CMakeCache.txt" | head -n 1
@@ -88,10 +91,10 @@ for tool in "$nm" "$objdump" "$size"; do
 done
 
 echo
-NM=$nm OBJDUMP=$objdump bash "$here/gate_no_global_state.sh" "$archive" ||
+NM=$nm OBJDUMP=$objdump bash "$here/gate_no_global_state.sh" "$archive" "$sigv4_archive" ||
     fail "the Cortex-M4 core holds mutable static state"
 echo
-NM=$nm bash "$here/gate_no_alloc.sh" "$archive" ||
+NM=$nm bash "$here/gate_no_alloc.sh" "$archive" "$sigv4_archive" ||
     fail "the Cortex-M4 core references an allocating function"
 echo
 
@@ -103,6 +106,8 @@ printf '%s\n' "$sizes" | sed 's/^/    /'
 read -r text data bss _ < <(printf '%s\n' "$sizes" | grep '(TOTALS)')
 [[ "$text$data$bss" =~ ^[0-9]+$ ]] || fail "cannot read the totals of $size -t"
 echo "eic core flash (Cortex-M4 -Os, mbedTLS not counted): $((text + data)) bytes text+data, $bss bytes bss"
+read -r text data bss _ < <("$size" -t "$sigv4_archive" | grep '(TOTALS)')
+echo "libeic_sigv4.a (the generic eic_sigv4.h calls, not part of the core): $((text + data)) bytes text+data, $bss bytes bss"
 echo
 # The footprint table of the README: flash and static RAM per module, and the
 # worst stack depth of each public call from the -fcallgraph-info graphs.

@@ -1,4 +1,4 @@
-/* Unit tests of the signer (eic_sigv4.c): argument checks, the string to
+/* Unit tests of the signer (eic_signer.c, eic_canonical.c): argument checks, the string to
  * sign and Authorization value of a Lambda request, the signing-key cache,
  * and buffer bounds. */
 #include <stdint.h>

@@ -20,6 +20,12 @@
  *
  * Every header given is signed; the caller leaves out those that must not be
  * (User-Agent, Content-Length, Expect, hop-by-hop headers).
+ *
+ * Libraries: the signer (eic_sigv4_signer_init(), eic_sigv4_signer_clear())
+ * is in libeic; the calls on a request description (canonical request,
+ * string to sign, Authorization) are in libeic_sigv4 (CMake target
+ * `eic_sigv4`). eic's own requests are signed without the latter, so a
+ * firmware that only uses eic.h does not link it.
  */
 #ifndef EIC_SIGV4_H
 #define EIC_SIGV4_H

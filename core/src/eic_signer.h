@@ -1,14 +1,14 @@
 /* Signing a SigV4 canonical request (core, signing layer).
  *
- * The signer (eic_sigv4.c) does not build canonical requests: its caller
+ * The signer (eic_signer.c) does not build canonical requests: its caller
  * streams one into a hash sink and the signer takes it from there (string
  * to sign, signing key, signature, Authorization). Two writers use it:
  * eic's own requests (eic_request.c), whose canonical form is written
  * directly, and the generic canonicaliser behind the public eic_sigv4_*
  * calls (eic_canonical.c), which a firmware that only calls the five
  * operations never links. */
-#ifndef EIC_CANONICAL_H
-#define EIC_CANONICAL_H
+#ifndef EIC_SIGNER_H
+#define EIC_SIGNER_H
 
 #include "eic/eic_sigv4.h"
 #include "eic_sink.h"
@@ -37,4 +37,4 @@ void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const ch
 
 #define EIC_SIGV4_SIGNATURE_PREFIX ", Signature="
 
-#endif /* EIC_CANONICAL_H */
+#endif /* EIC_SIGNER_H */

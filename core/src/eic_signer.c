@@ -1,11 +1,11 @@
 /* AWS Signature Version 4 (core, signing layer): the signer, the signing-key
  * cache, and the signature of a canonical request its caller streams (see
- * eic_canonical.h). No canonicalisation happens here. */
+ * eic_signer.h). No canonicalisation happens here. */
 #include "eic/eic_sigv4.h"
 
 #include <string.h>
 
-#include "eic_canonical.h"
+#include "eic_signer.h"
 #include "eic_sha256.h"
 
 /* Each text below is written from one literal where it can be: a literal
