@@ -248,7 +248,8 @@ static int document_ok(const eic_json_doc *d, size_t len)
         if (want < WANT_COLON) {
             want &= ~2; /* the close did not come */
         }
-        if (want == WANT_KEY && t->type == JSMN_STRING) {
+        /* jsmn's strict mode refuses anything but a string as a key. */
+        if (want == WANT_KEY) {
             want = WANT_COLON;
         } else if (want == WANT_VALUE) {
             want = WANT_NEXT;

@@ -154,12 +154,14 @@ typedef struct {
 static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
 {
     level stack[DEPTH];
-    int top = 0;
-    stack[0] = (level){0, 1, base, root};
-    while (top >= 0) {
-        level *l = &stack[top];
+    level *l = stack;
+    *l = (level){0, 1, base, root};
+    for (;;) {
         if (l->left == 0) {
-            top--;
+            if (l == stack) {
+                return EIC_OK;
+            }
+            l--;
             continue;
         }
         l->left--;
@@ -178,7 +180,7 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             continue; /* a member added later */
         }
         const member *m = &rows[r];
-        eic_status s = EIC_OK;
+        eic_status s;
         at += m->offset;
         if (m->kind == CONFIGS) {
             clear_items((eic_list_result *)(void *)l->base);
@@ -191,40 +193,35 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             *at = 1;
         }
         size_t n = (size_t)d->tok[v].size;
-        switch (m->kind) {
-        case STRING:
-            s = eic_json_string(d, v, (char *)at + 1, m->size - 1u);
-            break;
-        case INT:
-            s = eic_json_int32(d, v, &((eic_optional_int *)(void *)at)->value);
-            break;
-        case LAST_MODIFIED:
-            s = read_last_modified(d, v, (eic_event_invoke_config *)(void *)at);
-            break;
-        case CONFIGS: {
-            eic_list_result *list = (eic_list_result *)(void *)l->base;
-            if (!eic_json_is(d, v, JSMN_ARRAY)) {
+        if (m->kind >= CONFIGS) {
+            /* An object to open, or the List's array of configs. */
+            unsigned next = m->kind;
+            if (!eic_json_is(d, v, next == CONFIGS ? JSMN_ARRAY : JSMN_OBJECT)) {
                 return EIC_ERR_MALFORMED_RESPONSE;
             }
-            if (n > list->capacity) {
-                return EIC_ERR_TOO_MANY_ITEMS;
+            if (next == CONFIGS) {
+                eic_list_result *list = (eic_list_result *)(void *)l->base;
+                if (n > list->capacity) {
+                    return EIC_ERR_TOO_MANY_ITEMS;
+                }
+                list->count = n;
+                at = (uint8_t *)list->configs;
+                next = CONFIG_ROW;
             }
-            list->count = n;
-            stack[++top] = (level){v + 1, n, (uint8_t *)list->configs, CONFIG_ROW};
-            break;
+            *++l = (level){v + 1, n, at, next};
+            continue;
         }
-        default:
-            if (!eic_json_is(d, v, JSMN_OBJECT)) {
-                return EIC_ERR_MALFORMED_RESPONSE;
-            }
-            stack[++top] = (level){v + 1, n, at, m->kind};
-            break;
+        if (m->kind == STRING) {
+            s = eic_json_string(d, v, (char *)at + 1, m->size - 1u);
+        } else if (m->kind == INT) {
+            s = eic_json_int32(d, v, &((eic_optional_int *)(void *)at)->value);
+        } else {
+            s = read_last_modified(d, v, (eic_event_invoke_config *)(void *)at);
         }
         if (s != EIC_OK) {
             return s;
         }
     }
-    return EIC_OK;
 }
 
 /* ---- public ------------------------------------------------------------ */
