@@ -33,51 +33,59 @@ typedef struct {
     long exponent;
 } number;
 
-/* How many digits start at *p (before end); *p moves past them, and *value
- * is their value, held at EXPONENT_LIMIT once it gets there. */
-static size_t digit_run(const char **p, const char *end, long *value)
-{
-    const char *start = *p;
-    *value = 0;
-    for (; *p < end && (unsigned)(**p - '0') < 10u; (*p)++) {
-        if (*value < EXPONENT_LIMIT) {
-            *value = *value * 10 + (**p - '0');
-        }
-    }
-    return (size_t)(*p - start);
-}
-
-/* Whether s[0..n) is exactly one number of RFC 8259's grammar. */
+/* Whether s[0..n) is exactly one number of RFC 8259's grammar. One walk:
+ * `part` counts the runs of digits passed (integer, fraction, exponent),
+ * `run` the digits of the current one, and every run needs one. */
 static int scan_number(const char *s, size_t n, number *num)
 {
     const char *end = s + n;
-    long ignored;
+    int part = 0;
+    int minus = 0;
+    size_t run = 0;
     num->negative = s < end && *s == '-';
     s += num->negative;
     num->digits = s;
-    num->int_len = digit_run(&s, end, &ignored);
-    /* No leading zero (`01`). */
-    if (num->int_len == 0 || (num->int_len > 1 && *num->digits == '0')) {
-        return 0;
-    }
-    if (s < end && *s == '.' && (++s, digit_run(&s, end, &ignored) == 0)) {
-        return 0;
-    }
-    num->digits_end = s;
+    num->digits_end = end;
     num->exponent = 0;
-    /* 'e' and 'E' differ only in the 0x20 bit. */
-    if (s < end && (*s | 0x20) == 'e') {
-        s++;
-        int minus = s < end && *s == '-';
-        s += s < end && (*s == '+' || *s == '-');
-        if (digit_run(&s, end, &num->exponent) == 0) {
+    for (; s < end; s++) {
+        unsigned d = (unsigned)(*s - '0');
+        if (d < 10u) {
+            /* No leading zero (`01`). */
+            if (part == 0 && run == 1 && *num->digits == '0') {
+                return 0;
+            }
+            if (part == 2 && num->exponent < EXPONENT_LIMIT) {
+                num->exponent = num->exponent * 10 + (long)d;
+            }
+            run++;
+            continue;
+        }
+        if (run == 0) {
             return 0;
         }
-        if (minus) {
-            num->exponent = -num->exponent;
+        if (part == 0) {
+            num->int_len = run;
+        }
+        run = 0;
+        if (*s == '.' && part == 0) {
+            part = 1;
+        } else if ((*s | 0x20) == 'e' && part < 2) {
+            /* 'e' and 'E' differ only in the 0x20 bit. */
+            num->digits_end = s;
+            part = 2;
+            minus = s + 1 < end && s[1] == '-';
+            s += s + 1 < end && (s[1] == '+' || s[1] == '-');
+        } else {
+            return 0;
         }
     }
-    return s == end;
+    if (part == 0) {
+        num->int_len = run;
+    }
+    if (minus) {
+        num->exponent = -num->exponent;
+    }
+    return run != 0;
 }
 
 /* trunc(|num| * 10^scale) into *out, at most limit; 0 past it. Reading only
