@@ -345,12 +345,6 @@ int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names)
     return -1;
 }
 
-void eic_json_chars_of(eic_json_chars *c, const eic_json_doc *doc, size_t i)
-{
-    c->p = doc->js + doc->tok[i].start;
-    c->end = doc->js + doc->tok[i].end;
-}
-
 /* The four hex digits at p: jsmn has checked that every `\u` of a string
  * token has them. A digit's low nibble is its value, plus 9 for a letter. */
 static uint32_t hex4(const char *p)
@@ -426,7 +420,8 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
     uint32_t cp;
     int r;
     size_t n = 0;
-    eic_json_chars_of(&c, doc, i);
+    c.p = doc->js + doc->tok[i].start;
+    c.end = doc->js + doc->tok[i].end;
     while ((r = eic_json_chars_next(&c, &cp)) != EIC_JSON_CHARS_END) {
         char u[EIC_UTF8_MAX];
         size_t k = eic_utf8_encode(cp, u);
