@@ -27,8 +27,8 @@
 /* A JSON number split into its parts: -?int(.frac)?([eE][+-]?exp)? */
 typedef struct {
     int negative;
-    const char *digits;       /* the integer part's first digit */
-    const char *digits_end;   /* past the fraction's last digit */
+    const char *digits;     /* the integer part's first digit */
+    const char *digits_end; /* past the fraction's last digit */
     size_t int_len;
     long exponent;
 } number;
@@ -127,8 +127,7 @@ static int number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
     }
     const char *s = doc->js + doc->tok[i].start;
     size_t n = (size_t)(doc->tok[i].end - doc->tok[i].start);
-    if (!scan_number(s, n, &num) ||
-        (!epoch && (size_t)num.negative + num.int_len != n) ||
+    if (!scan_number(s, n, &num) || (!epoch && (size_t)num.negative + num.int_len != n) ||
         !scaled(&num, epoch ? 3 : 0,
                 epoch ? (uint64_t)INT64_MAX : (uint64_t)INT32_MAX + (uint64_t)num.negative, &v)) {
         return 0;
@@ -423,15 +422,15 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
     c.p = doc->js + doc->tok[i].start;
     c.end = doc->js + doc->tok[i].end;
     while ((r = eic_json_chars_next(&c, &cp)) != EIC_JSON_CHARS_END) {
+        /* A character the reader took as good is a scalar value: it encodes. */
         char u[EIC_UTF8_MAX];
         size_t k = eic_utf8_encode(cp, u);
-        if (r != EIC_JSON_CHARS_OK || cp == 0 || k == 0) {
+        eic_status s = r != EIC_JSON_CHARS_OK || cp == 0 ? EIC_ERR_MALFORMED_RESPONSE
+                       : k > cap - 1 - n                 ? EIC_ERR_FIELD_TOO_LONG
+                                                         : EIC_OK;
+        if (s != EIC_OK) {
             out[0] = '\0';
-            return EIC_ERR_MALFORMED_RESPONSE;
-        }
-        if (k > cap - 1 - n) {
-            out[0] = '\0';
-            return EIC_ERR_FIELD_TOO_LONG;
+            return s;
         }
         memcpy(out + n, u, k);
         n += k;

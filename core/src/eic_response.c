@@ -60,9 +60,9 @@ static eic_status begin(eic_client *client, const eic_response *r, eic_error *er
 
 /* The member names, in the order of the rows below (NUL-separated, the list
  * ending with an empty name). */
-#define NAMES                                                                                     \
-    "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0LastModified\0"                 \
-    "DestinationConfig\0OnSuccess\0OnFailure\0Destination\0FunctionEventInvokeConfigs\0"          \
+#define NAMES                                                                            \
+    "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0LastModified\0"        \
+    "DestinationConfig\0OnSuccess\0OnFailure\0Destination\0FunctionEventInvokeConfigs\0" \
     "NextMarker\0"
 
 /* What a row reads: a string (the flag, then its buffer), an optional int,
@@ -83,8 +83,9 @@ typedef struct {
 /* From the flag up to the end of member m (of struct type t). */
 #define RUN(t, flag, m) (uint32_t)(offsetof(t, m) + sizeof((t *)0)->m - offsetof(t, flag))
 
-#define FROM_DESTINATION_CONFIG(m)                                                                \
-    (offsetof(eic_event_invoke_config, m) - offsetof(eic_event_invoke_config, has_destination_config))
+#define FROM_DESTINATION_CONFIG(m)          \
+    (offsetof(eic_event_invoke_config, m) - \
+     offsetof(eic_event_invoke_config, has_destination_config))
 
 static const member rows[] = {
     {RUN(eic_event_invoke_config, has_function_arn, function_arn),
