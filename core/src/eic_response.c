@@ -88,6 +88,7 @@ typedef struct {
      offsetof(eic_event_invoke_config, has_destination_config))
 
 static const member rows[] = {
+    /* 0..4: the members of a config */
     {RUN(eic_event_invoke_config, has_function_arn, function_arn),
      offsetof(eic_event_invoke_config, has_function_arn), STRING},
     {sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_retry_attempts), INT},
@@ -97,15 +98,18 @@ static const member rows[] = {
      offsetof(eic_event_invoke_config, has_last_modified), LAST_MODIFIED},
     {RUN(eic_event_invoke_config, has_destination_config, on_failure),
      offsetof(eic_event_invoke_config, has_destination_config), ROWS(5, 7)},
-    /* An object's members are placed from its flag: DestinationConfig's are in the config. */
+    /* 5, 6: DestinationConfig's, placed from its flag (they are in the config) */
     {sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_success), ROWS(7, 8)},
     {sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_failure), ROWS(7, 8)},
+    /* 7: OnSuccess's and OnFailure's */
     {RUN(eic_destination, has_destination, destination), offsetof(eic_destination, has_destination),
      STRING},
+    /* 8, 9: a List page's */
     {1, offsetof(eic_list_result, has_configs), CONFIGS},
     {RUN(eic_list_result, has_next_marker, next_marker), offsetof(eic_list_result, has_next_marker),
      STRING},
-    /* The roots and the items: no flag (size 0), and never null. */
+    /* CONFIG_ROW and LIST_ROW, the roots and the List's items: no flag
+     * (size 0), and never null. */
     {0, 0, ROWS(0, 5)},
     {0, 0, ROWS(8, 10)},
 };
