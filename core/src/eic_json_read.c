@@ -362,14 +362,21 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
     }
     unsigned char b = (unsigned char)*c->p;
     if (b == '\\') {
-        /* jsmn let no other escape through, nor one cut short. */
+        /* jsmn let no escape cut short through, nor a `\u` without its four
+         * hex digits. */
         char e = c->p[1];
         c->p += 2;
         if (e != 'u') {
-            /* Pairs of an escape letter and the character it stands for. */
+            /* Pairs of an escape letter and the character it stands for
+             * (jsmn refused any other letter; the end of the list still
+             * bounds the search). */
             const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t";
-            while (*s != e) {
+            while (*s != '\0' && *s != e) {
                 s += 2;
+            }
+            if (*s == '\0') {
+                *cp = EIC_UTF8_REPLACEMENT;
+                return EIC_JSON_CHARS_BAD;
             }
             *cp = (unsigned char)s[1];
             return EIC_JSON_CHARS_OK;
