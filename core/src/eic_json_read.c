@@ -24,118 +24,115 @@
  * int64 or leaves nothing above the millisecond. */
 #define EXPONENT_LIMIT 1000000L
 
-/* A JSON number split into its parts: -?int(.frac)?([eE][+-]?exp)? The
- * fraction's digits follow the integer's, one '.' after them. */
+/* A JSON number split into its parts: -?int(.frac)?([eE][+-]?exp)? */
 typedef struct {
     int negative;
-    const char *int_digits;
+    const char *digits;     /* the integer part's first digit */
+    const char *digits_end; /* past the fraction's last digit */
     size_t int_len;
-    size_t frac_len;
-    int has_exponent;
     long exponent;
 } number;
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* How many digits start at *p (before end); *p moves past them. */
-static size_t digit_run(const char **p, const char *end)
-{
-    const char *start = *p;
-    while (*p < end && is_digit(**p)) {
-        (*p)++;
-    }
-    return (size_t)(*p - start);
-}
-
-/* Whether s[0..n) is exactly one number of RFC 8259's grammar. */
+/* Whether s[0..n) is exactly one number of RFC 8259's grammar. One walk:
+ * `part` counts the runs of digits passed (integer, fraction, exponent),
+ * `run` the digits of the current one, and every run needs one. */
 static int scan_number(const char *s, size_t n, number *num)
 {
     const char *end = s + n;
-    memset(num, 0, sizeof *num);
+    int part = 0;
+    int minus = 0;
+    size_t run = 0;
     num->negative = s < end && *s == '-';
     s += num->negative;
-    num->int_digits = s;
-    num->int_len = digit_run(&s, end);
-    /* No leading zero (`01`). */
-    if (num->int_len == 0 || (num->int_len > 1 && *num->int_digits == '0')) {
-        return 0;
-    }
-    if (s < end && *s == '.') {
-        s++;
-        num->frac_len = digit_run(&s, end);
-        if (num->frac_len == 0) {
-            return 0;
-        }
-    }
-    /* 'e' and 'E' differ only in the 0x20 bit. */
-    if (s < end && (*s | 0x20) == 'e') {
-        num->has_exponent = 1;
-        s++;
-        int minus = s < end && *s == '-';
-        if (s < end && (*s == '+' || *s == '-')) {
-            s++;
-        }
-        const char *e = s;
-        for (; s < end && is_digit(*s); s++) {
-            if (num->exponent < EXPONENT_LIMIT) {
-                num->exponent = num->exponent * 10 + (*s - '0');
+    num->digits = s;
+    num->digits_end = end;
+    num->exponent = 0;
+    for (; s < end; s++) {
+        unsigned d = (unsigned)(*s - '0');
+        if (d < 10u) {
+            /* No leading zero (`01`). */
+            if (part == 0 && run == 1 && *num->digits == '0') {
+                return 0;
             }
+            if (part == 2 && num->exponent < EXPONENT_LIMIT) {
+                num->exponent = num->exponent * 10 + (long)d;
+            }
+            run++;
+            continue;
         }
-        if (s == e) {
+        if (run == 0) {
             return 0;
         }
-        if (minus) {
-            num->exponent = -num->exponent;
+        if (part == 0) {
+            num->int_len = run;
+        }
+        run = 0;
+        if (*s == '.' && part == 0) {
+            part = 1;
+        } else if ((*s | 0x20) == 'e' && part < 2) {
+            /* 'e' and 'E' differ only in the 0x20 bit. */
+            num->digits_end = s;
+            part = 2;
+            minus = s + 1 < end && s[1] == '-';
+            s += s + 1 < end && (s[1] == '+' || s[1] == '-');
+        } else {
+            return 0;
         }
     }
-    return s == end;
-}
-
-/* Digit k of the number's digits, integer and fraction part joined (the
- * fraction's are one '.' further on). */
-static unsigned digit_at(const number *num, size_t k)
-{
-    return (unsigned)(num->int_digits[k + (k >= num->int_len)] - '0');
-}
-
-/* acc * 10 + d, or 0 when that passes limit. Dividing only constants keeps
- * 64-bit division helpers (__aeabi_uldivmod) out of 32-bit targets. */
-static int times_ten_plus(uint64_t *acc, unsigned d, uint64_t limit)
-{
-    /* Below this bound acc * 10 + 9 cannot wrap; limit is far below it. */
-    if (*acc > (UINT64_MAX - 9u) / 10u) {
-        return 0;
+    if (part == 0) {
+        num->int_len = run;
     }
-    *acc = *acc * 10u + d;
-    return *acc <= limit;
+    if (minus) {
+        num->exponent = -num->exponent;
+    }
+    return run != 0;
 }
 
 /* trunc(|num| * 10^scale) into *out, at most limit; 0 past it. Reading only
  * the digits that land above the point, then zeros, truncates without any
- * division and without floating point. */
+ * division and without floating point; dividing only constants keeps 64-bit
+ * division helpers (__aeabi_uldivmod) out of 32-bit targets. */
 static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
 {
-    size_t ndigits = num->int_len + num->frac_len;
     /* How many digits (then zeros) land above the point: int_len + exponent
      * + scale, at least 0. |exponent| < 10 * EXPONENT_LIMIT, so no overflow. */
-    long e = num->exponent + scale;
-    size_t above = num->int_len;
-    if (e >= 0) {
-        above += (size_t)e;
-    } else {
-        above = above > (size_t)-e ? above - (size_t)-e : 0;
-    }
+    long above = (long)num->int_len + num->exponent + scale;
+    const char *p = num->digits;
     uint64_t acc = 0;
     /* Zeros appended to 0 leave it 0: a huge exponent on 0 is no work. */
-    for (size_t k = 0; k < above && (k < ndigits || acc != 0); k++) {
-        if (!times_ten_plus(&acc, k < ndigits ? digit_at(num, k) : 0, limit)) {
+    for (; above > 0 && (p < num->digits_end || acc != 0); above--) {
+        unsigned d = 0;
+        if (p < num->digits_end) {
+            p += *p == '.'; /* the fraction's digits follow the integer's */
+            d = (unsigned)(*p++ - '0');
+        }
+        /* Below this bound acc * 10 + 9 cannot wrap; limit is far below it. */
+        if (acc > (UINT64_MAX - 9u) / 10u || (acc = acc * 10u + d) > limit) {
             return 0;
         }
     }
     *out = acc;
+    return 1;
+}
+
+/* Token i's number times 10^scale, truncated toward zero: for an epoch, a
+ * primitive or a string, scale 3 (milliseconds), up to INT64_MAX; otherwise
+ * an integer primitive (no fraction, no exponent) within int32_t. */
+static int number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
+{
+    number num;
+    uint64_t v;
+    if (!eic_json_is(doc, i, JSMN_PRIMITIVE) && !(epoch && eic_json_is(doc, i, JSMN_STRING))) {
+        return 0;
+    }
+    const char *s = doc->js + doc->tok[i].start;
+    size_t n = (size_t)(doc->tok[i].end - doc->tok[i].start);
+    if (!scan_number(s, n, &num) || (!epoch && (size_t)num.negative + num.int_len != n) ||
+        !scaled(&num, epoch ? 3 : 0,
+                epoch ? (uint64_t)INT64_MAX : (uint64_t)INT32_MAX + (uint64_t)num.negative, &v)) {
+        return 0;
+    }
+    *out = num.negative ? -(int64_t)v : (int64_t)v;
     return 1;
 }
 
@@ -155,22 +152,6 @@ static size_t text_begin(const eic_json_token *t)
 static size_t text_end(const eic_json_token *t)
 {
     return (size_t)t->end + (t->type == JSMN_STRING ? 1u : 0u);
-}
-
-/* Index past value i's subtree, or 0 when the sizes claim more tokens than
- * there are. */
-static size_t subtree_end(const eic_json_doc *d, size_t i)
-{
-    size_t pending = 1;
-    while (pending > 0) {
-        if (i >= d->count) {
-            return 0;
-        }
-        pending += (size_t)d->tok[i].size;
-        pending--;
-        i++;
-    }
-    return i;
 }
 
 static int text_is(const char *s, size_t n, const char *lit)
@@ -274,7 +255,8 @@ static int document_ok(const eic_json_doc *d, size_t len)
         if (want < WANT_COLON) {
             want &= ~2; /* the close did not come */
         }
-        if (want == WANT_KEY && t->type == JSMN_STRING) {
+        /* jsmn's strict mode refuses anything but a string as a key. */
+        if (want == WANT_KEY) {
             want = WANT_COLON;
         } else if (want == WANT_VALUE) {
             want = WANT_NEXT;
@@ -326,8 +308,13 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
 
 size_t eic_json_next(const eic_json_doc *doc, size_t i)
 {
-    size_t end = subtree_end(doc, i);
-    return end != 0 ? end : doc->count;
+    /* Tokens still to pass: each adds its children (a key its value). A
+     * parsed tree never claims more than there are; the bound is for a
+     * caller's index past the end. */
+    for (size_t pending = 1; pending > 0 && i < doc->count; i++) {
+        pending += (size_t)doc->tok[i].size - 1u;
+    }
+    return i;
 }
 
 int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type)
@@ -357,54 +344,15 @@ int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names)
     return -1;
 }
 
-void eic_json_chars_of(eic_json_chars *c, const eic_json_doc *doc, size_t i)
+/* The four hex digits at p: jsmn has checked that every `\u` of a string
+ * token has them. A digit's low nibble is its value, plus 9 for a letter. */
+static uint32_t hex4(const char *p)
 {
-    c->p = doc->js + doc->tok[i].start;
-    c->end = doc->js + doc->tok[i].end;
-}
-
-/* Four hex digits at p, if there are four before end. */
-static int hex4(const char *p, const char *end, uint32_t *v)
-{
-    if (end - p < 4) {
-        return 0;
-    }
-    *v = 0;
+    uint32_t v = 0;
     for (int k = 0; k < 4; k++) {
-        int h = eic_uri_hex_value((unsigned char)p[k]);
-        if (h < 0) {
-            return 0;
-        }
-        *v = (*v << 4) | (uint32_t)h;
+        v = (v << 4) | (uint32_t)((p[k] & 0xF) + (p[k] > '9' ? 9 : 0));
     }
-    return 1;
-}
-
-/* After `\u`: one character, or a surrogate pair written as two escapes.
- * The caller has set *cp to U+FFFD for the bad cases. */
-static int unicode_escape(eic_json_chars *c, uint32_t *cp)
-{
-    uint32_t hi;
-    uint32_t lo;
-    if (!hex4(c->p, c->end, &hi)) {
-        return EIC_JSON_CHARS_BAD;
-    }
-    c->p += 4;
-    if (hi < 0xD800u || hi > 0xDFFFu) {
-        *cp = hi;
-        return EIC_JSON_CHARS_OK;
-    }
-    if (hi >= 0xDC00u) {
-        return EIC_JSON_CHARS_BAD; /* a low surrogate first */
-    }
-    /* A lone high surrogate leaves what follows to be read on its own. */
-    if (c->end - c->p < 6 || c->p[0] != '\\' || c->p[1] != 'u' || !hex4(c->p + 2, c->end, &lo) ||
-        lo < 0xDC00u || lo > 0xDFFFu) {
-        return EIC_JSON_CHARS_BAD;
-    }
-    c->p += 6;
-    *cp = 0x10000u + ((hi - 0xD800u) << 10) + (lo - 0xDC00u);
-    return EIC_JSON_CHARS_OK;
+    return v;
 }
 
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
@@ -413,25 +361,46 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
         return EIC_JSON_CHARS_END;
     }
     unsigned char b = (unsigned char)*c->p;
-    *cp = EIC_UTF8_REPLACEMENT; /* what every bad character but a control one reads as */
     if (b == '\\') {
-        if (c->end - c->p < 2) {
-            c->p = c->end;
-            return EIC_JSON_CHARS_BAD;
-        }
+        /* jsmn let no escape cut short through, nor a `\u` without its four
+         * hex digits. */
         char e = c->p[1];
         c->p += 2;
-        if (e == 'u') {
-            return unicode_escape(c, cp);
-        }
-        /* Pairs of an escape letter and the character it stands for. */
-        for (const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t"; *s != '\0'; s += 2) {
-            if (*s == e) {
-                *cp = (unsigned char)s[1];
-                return EIC_JSON_CHARS_OK;
+        if (e != 'u') {
+            /* Pairs of an escape letter and the character it stands for
+             * (jsmn refused any other letter; the end of the list still
+             * bounds the search). */
+            const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t";
+            while (*s != '\0' && *s != e) {
+                s += 2;
             }
+            if (*s == '\0') {
+                *cp = EIC_UTF8_REPLACEMENT;
+                return EIC_JSON_CHARS_BAD;
+            }
+            *cp = (unsigned char)s[1];
+            return EIC_JSON_CHARS_OK;
         }
-        return EIC_JSON_CHARS_BAD;
+        uint32_t hi = hex4(c->p);
+        c->p += 4;
+        *cp = hi;
+        if (hi - 0xD800u >= 0x800u) {
+            return EIC_JSON_CHARS_OK; /* no surrogate */
+        }
+        /* A high surrogate and a low one written as two escapes make one
+         * character; a lone one is bad, and what follows it is read on its
+         * own. */
+        *cp = EIC_UTF8_REPLACEMENT;
+        if (hi >= 0xDC00u || c->end - c->p < 6 || c->p[0] != '\\' || c->p[1] != 'u') {
+            return EIC_JSON_CHARS_BAD;
+        }
+        uint32_t lo = hex4(c->p + 2) - 0xDC00u;
+        if (lo >= 0x400u) {
+            return EIC_JSON_CHARS_BAD;
+        }
+        c->p += 6;
+        *cp = 0x10000u + ((hi - 0xD800u) << 10) + lo;
+        return EIC_JSON_CHARS_OK;
     }
     size_t n = b < 0x20u ? 0 : eic_utf8_decode(c->p, (size_t)(c->end - c->p), cp);
     if (n == 0) {
@@ -457,17 +426,18 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
     uint32_t cp;
     int r;
     size_t n = 0;
-    eic_json_chars_of(&c, doc, i);
+    c.p = doc->js + doc->tok[i].start;
+    c.end = doc->js + doc->tok[i].end;
     while ((r = eic_json_chars_next(&c, &cp)) != EIC_JSON_CHARS_END) {
+        /* A character the reader took as good is a scalar value: it encodes. */
         char u[EIC_UTF8_MAX];
         size_t k = eic_utf8_encode(cp, u);
-        if (r != EIC_JSON_CHARS_OK || cp == 0 || k == 0) {
+        eic_status s = r != EIC_JSON_CHARS_OK || cp == 0 ? EIC_ERR_MALFORMED_RESPONSE
+                       : k > cap - 1 - n                 ? EIC_ERR_FIELD_TOO_LONG
+                                                         : EIC_OK;
+        if (s != EIC_OK) {
             out[0] = '\0';
-            return EIC_ERR_MALFORMED_RESPONSE;
-        }
-        if (k > cap - 1 - n) {
-            out[0] = '\0';
-            return EIC_ERR_FIELD_TOO_LONG;
+            return s;
         }
         memcpy(out + n, u, k);
         n += k;
@@ -476,34 +446,19 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
     return EIC_OK;
 }
 
-/* The number held by token i: a primitive, or (allow_string) a string. */
-static int number_of(const eic_json_doc *doc, size_t i, int allow_string, number *num)
-{
-    if (!eic_json_is(doc, i, JSMN_PRIMITIVE) &&
-        !(allow_string && eic_json_is(doc, i, JSMN_STRING))) {
-        return 0;
-    }
-    const eic_json_token *t = &doc->tok[i];
-    return scan_number(doc->js + t->start, (size_t)(t->end - t->start), num);
-}
-
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
 {
-    number num;
-    uint64_t v;
-    if (!number_of(doc, i, 0, &num) || num.frac_len != 0 || num.has_exponent ||
-        !scaled(&num, 0, num.negative ? (uint64_t)INT32_MAX + 1u : (uint64_t)INT32_MAX, &v)) {
+    int64_t v;
+    if (!number_at(doc, i, 0, &v)) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
-    /* -2^31 is formed as -(2^31 - 1) - 1 so no intermediate overflows. */
-    *out = num.negative ? (v == 0 ? 0 : -(int32_t)(v - 1u) - 1) : (int32_t)v;
+    *out = (int32_t)v;
     return EIC_OK;
 }
 
 eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
 {
-    number num;
-    uint64_t v;
+#if EIC_WITH_ISO8601_TIMESTAMPS
     if (eic_json_is(doc, i, JSMN_STRING)) {
         /* Some endpoints (moto after an Update) send ISO 8601 text. */
         const eic_json_token *t = &doc->tok[i];
@@ -511,9 +466,6 @@ eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
             return EIC_OK;
         }
     }
-    if (!number_of(doc, i, 1, &num) || !scaled(&num, 3, (uint64_t)INT64_MAX, &v)) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    *out = num.negative ? -(int64_t)v : (int64_t)v;
-    return EIC_OK;
+#endif
+    return number_at(doc, i, 1, out) ? EIC_OK : EIC_ERR_MALFORMED_RESPONSE;
 }

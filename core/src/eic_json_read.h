@@ -56,9 +56,8 @@ int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names);
 
 /* Decodes string token i into out[0..cap) as UTF-8 and NUL-terminates it.
  * EIC_ERR_FIELD_TOO_LONG when it does not fit (out is then "", never a cut
- * value); EIC_ERR_MALFORMED_RESPONSE when i is not a string, or holds a bad
- * escape, a lone surrogate, invalid UTF-8 or \u0000 (which a C string cannot
- * carry). */
+ * value); EIC_ERR_MALFORMED_RESPONSE when i is not a string, or holds a lone
+ * surrogate, invalid UTF-8 or \u0000 (which a C string cannot carry). */
 eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t cap);
 
 /* An integer primitive (`-12`, `0`) that fits int32_t; a fraction, an
@@ -66,14 +65,17 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
 
 /* Epoch seconds, as a JSON number (`1573687896.493`, `1.573687896493E9`) or
- * a string holding one, or an ISO 8601 string (`2019-11-14T00:31:36.493Z`),
- * to epoch milliseconds, with integer arithmetic only:
+ * a string holding one, or with EIC_WITH_ISO8601_TIMESTAMPS an ISO 8601
+ * string (`2019-11-14T00:31:36.493Z`), to epoch milliseconds, with integer
+ * arithmetic only:
  * digits past the millisecond are dropped (toward zero). Anything else, or a
  * result outside int64_t, is EIC_ERR_MALFORMED_RESPONSE. */
 eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out);
 
 /* The characters of a JSON string's text, escapes decoded, one at a time:
- * for readers that filter or cut text as they copy it (error messages). */
+ * for readers that filter or cut text as they copy it (error messages).
+ * p..end is the text of a string token of a parsed document (between the
+ * quotes): jsmn has checked its escapes, which the reader relies on. */
 typedef struct {
     const char *p;
     const char *end;
@@ -83,11 +85,8 @@ typedef struct {
 #define EIC_JSON_CHARS_OK 1  /* *cp is the next character */
 #define EIC_JSON_CHARS_BAD (-1)
 
-/* Over string token i (which the caller has checked is a string). */
-void eic_json_chars_of(eic_json_chars *c, const eic_json_doc *doc, size_t i);
-
-/* The next character. EIC_JSON_CHARS_BAD for a bad escape, a lone surrogate,
- * invalid UTF-8 or a raw control character: the reader has moved past it,
+/* The next character. EIC_JSON_CHARS_BAD for a lone surrogate, invalid
+ * UTF-8 or a raw control character: the reader has moved past it,
  * and *cp is that control character, or U+FFFD for the others, so a lenient
  * caller can go on. */
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp);

@@ -6,6 +6,7 @@
  * clear; members the service adds later are skipped at any depth. */
 #include "eic/eic.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "eic_json_read.h"
@@ -46,175 +47,90 @@ static eic_status begin(eic_client *client, const eic_response *r, eic_error *er
     return EIC_OK;
 }
 
-/* begin(), then the body parsed into the client's tokens. */
-static eic_status begin_body(eic_client *client, const eic_response *r, eic_error *err,
-                             eic_json_doc *d)
-{
-    eic_status s = begin(client, r, err);
-    return s != EIC_OK
-               ? s
-               : eic_json_parse(d, r->body, r->body_len, client->tokens, client->token_count);
-}
-
 /* ---- members ----------------------------------------------------------- */
 
-/* The readers below set or clear a member whole: a repeated key counts as
- * its last occurrence, and a null there clears what an earlier one set. */
+/* Every member a result holds, read by one walk over the response's tokens
+ * driven by the table below instead of one reader per member.
+ *
+ * Each member owns a run of bytes in its struct that starts with its flag
+ * (has_..., present, is_set): the run is cleared when the member's key comes
+ * (a repeated key counts as its last occurrence, and a null there clears
+ * what an earlier one set), then the flag is set and the value read. A
+ * failure leaves the flag set, but the caller clears the whole result. */
 
-static eic_status read_string(const eic_json_doc *d, size_t v, char *out, size_t cap,
-                              uint8_t *present)
-{
-    *present = 0;
-    out[0] = '\0';
-    if (eic_json_is_null(d, v)) {
-        return EIC_OK;
-    }
-    eic_status s = eic_json_string(d, v, out, cap);
-    *present = s == EIC_OK;
-    return s;
-}
+/* The member names, in the order of the rows below (NUL-separated, the list
+ * ending with an empty name). */
+#define NAMES                                                                            \
+    "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0LastModified\0"        \
+    "DestinationConfig\0OnSuccess\0OnFailure\0Destination\0FunctionEventInvokeConfigs\0" \
+    "NextMarker\0"
 
-static eic_status read_int(const eic_json_doc *d, size_t v, eic_optional_int *out)
-{
-    out->is_set = 0;
-    out->value = 0;
-    if (eic_json_is_null(d, v)) {
-        return EIC_OK;
-    }
-    eic_status s = eic_json_int32(d, v, &out->value);
-    out->is_set = s == EIC_OK;
-    return s;
-}
+/* What a row reads: a string (the flag, then its buffer), an optional int,
+ * LastModified, or the List's array of configs; or, with ROWS(first, end),
+ * an object whose members are rows first..end-1. */
+enum { STRING, INT, LAST_MODIFIED, CONFIGS };
+#define ROWS(first, end) ((first) | (end) << 4)
+
+typedef struct {
+    uint32_t size;   /* the bytes the member owns, its flag first */
+    uint16_t offset; /* of its flag, from its object's flag (or struct) */
+    uint8_t kind;    /* a kind above, or ROWS(first, end) for an object */
+} member;
+
+#define CONFIG_ROW 10 /* a whole config: the root of a Get, an item of a List */
+#define LIST_ROW 11   /* the root of a List page */
+
+/* From the flag up to the end of member m (of struct type t). */
+#define RUN(t, flag, m) (uint32_t)(offsetof(t, m) + sizeof((t *)0)->m - offsetof(t, flag))
+
+#define FROM_DESTINATION_CONFIG(m)          \
+    (offsetof(eic_event_invoke_config, m) - \
+     offsetof(eic_event_invoke_config, has_destination_config))
+
+static const member rows[] = {
+    /* 0..4: the members of a config */
+    {RUN(eic_event_invoke_config, has_function_arn, function_arn),
+     offsetof(eic_event_invoke_config, has_function_arn), STRING},
+    {sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_retry_attempts), INT},
+    {sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_event_age_in_seconds),
+     INT},
+    {RUN(eic_event_invoke_config, has_last_modified, last_modified_is_string),
+     offsetof(eic_event_invoke_config, has_last_modified), LAST_MODIFIED},
+    {RUN(eic_event_invoke_config, has_destination_config, on_failure),
+     offsetof(eic_event_invoke_config, has_destination_config), ROWS(5, 7)},
+    /* 5, 6: DestinationConfig's, placed from its flag (they are in the config) */
+    {sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_success), ROWS(7, 8)},
+    {sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_failure), ROWS(7, 8)},
+    /* 7: OnSuccess's and OnFailure's */
+    {RUN(eic_destination, has_destination, destination), offsetof(eic_destination, has_destination),
+     STRING},
+    /* 8, 9: a List page's */
+    {1, offsetof(eic_list_result, has_configs), CONFIGS},
+    {RUN(eic_list_result, has_next_marker, next_marker), offsetof(eic_list_result, has_next_marker),
+     STRING},
+    /* CONFIG_ROW and LIST_ROW, the roots and the List's items: no flag
+     * (size 0), and never null. */
+    {0, 0, ROWS(0, 5)},
+    {0, 0, ROWS(8, 10)},
+};
+
+/* Offsets fit the table's 16 bits with every size eic_config.h allows. */
+typedef char eic_member_offsets_fit_[sizeof(eic_event_invoke_config) < 65536 ? 1 : -1];
 
 /* LastModified: its value, and its text as sent, so a tool can echo it. */
 static eic_status read_last_modified(const eic_json_doc *d, size_t v, eic_event_invoke_config *c)
 {
-    c->has_last_modified = 0;
-    c->last_modified_ms = 0;
-    c->last_modified_text[0] = '\0';
-    c->last_modified_is_string = 0;
-    if (eic_json_is_null(d, v)) {
-        return EIC_OK;
-    }
     const eic_json_token *t = &d->tok[v];
     size_t n = (size_t)(t->end - t->start);
     eic_status s = eic_json_epoch_ms(d, v, &c->last_modified_ms);
     if (s == EIC_OK && n > EIC_TIMESTAMP_TEXT_MAX) {
         s = EIC_ERR_FIELD_TOO_LONG;
     }
-    if (s != EIC_OK) {
-        return s;
+    if (s == EIC_OK) {
+        memcpy(c->last_modified_text, d->js + t->start, n); /* the run was cleared: NUL-ended */
+        c->last_modified_is_string = eic_json_is(d, v, JSMN_STRING);
     }
-    memcpy(c->last_modified_text, d->js + t->start, n);
-    c->last_modified_text[n] = '\0';
-    c->last_modified_is_string = eic_json_is(d, v, JSMN_STRING);
-    c->has_last_modified = 1;
-    return EIC_OK;
-}
-
-/* null is "absent"; anything else must be an object. */
-static eic_status object_or_null(const eic_json_doc *d, size_t v, uint8_t *present)
-{
-    *present = 0;
-    if (eic_json_is_null(d, v)) {
-        return EIC_OK;
-    }
-    if (!eic_json_is(d, v, JSMN_OBJECT)) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    *present = 1;
-    return EIC_OK;
-}
-
-/* Each member loop below walks an object's keys: a key at k, its value at
- * k + 1, the next key after the value's subtree. A failure returns at once,
- * before the step to the next key: with the status out of the loop
- * condition, the compiler emits one step per loop instead of one per exit
- * path (this file's flash budget, issue 5). */
-
-/* OnSuccess / OnFailure: {"Destination": "arn…"}, or {} when none is set. */
-static eic_status read_destination(const eic_json_doc *d, size_t obj, eic_destination *out)
-{
-    memset(out, 0, sizeof *out);
-    eic_status s = object_or_null(d, obj, &out->present);
-    if (s != EIC_OK || !out->present) {
-        return s;
-    }
-    size_t k = obj + 1;
-    for (int m = 0; m < d->tok[obj].size; m++) {
-        if (eic_json_key_is(d, k, "Destination")) {
-            s = read_string(d, k + 1, out->destination, sizeof out->destination,
-                            &out->has_destination);
-            if (s != EIC_OK) {
-                return s;
-            }
-        }
-        k = eic_json_next(d, k + 1);
-    }
-    return EIC_OK;
-}
-
-static eic_status read_destination_config(const eic_json_doc *d, size_t obj,
-                                          eic_event_invoke_config *c)
-{
-    /* on_success and on_failure are adjacent members: one clear for both. */
-    memset(&c->on_success, 0, (size_t)((char *)(&c->on_failure + 1) - (char *)&c->on_success));
-    eic_status s = object_or_null(d, obj, &c->has_destination_config);
-    if (s != EIC_OK || !c->has_destination_config) {
-        return s;
-    }
-    size_t k = obj + 1;
-    for (int m = 0; m < d->tok[obj].size; m++) {
-        int which = eic_json_key_index(d, k, "OnSuccess\0OnFailure\0");
-        if (which >= 0) {
-            s = read_destination(d, k + 1, which == 0 ? &c->on_success : &c->on_failure);
-            if (s != EIC_OK) {
-                return s;
-            }
-        }
-        k = eic_json_next(d, k + 1);
-    }
-    return EIC_OK;
-}
-
-/* One FunctionEventInvokeConfig object. */
-static eic_status read_config(const eic_json_doc *d, size_t obj, eic_event_invoke_config *c)
-{
-    if (!eic_json_is(d, obj, JSMN_OBJECT)) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    size_t k = obj + 1;
-    for (int m = 0; m < d->tok[obj].size; m++) {
-        size_t v = k + 1;
-        eic_status s = EIC_OK;
-        int which =
-            eic_json_key_index(d, k,
-                               "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0"
-                               "LastModified\0DestinationConfig\0");
-        switch (which) {
-        case 0:
-            s = read_string(d, v, c->function_arn, sizeof c->function_arn, &c->has_function_arn);
-            break;
-        case 1: /* one call site for both integers: read_int is inlined once */
-        case 2:
-            s = read_int(
-                d, v, which == 1 ? &c->maximum_retry_attempts : &c->maximum_event_age_in_seconds);
-            break;
-        case 3:
-            s = read_last_modified(d, v, c);
-            break;
-        case 4:
-            s = read_destination_config(d, v, c);
-            break;
-        default: /* a member added later */
-            break;
-        }
-        if (s != EIC_OK) {
-            return s;
-        }
-        k = eic_json_next(d, v);
-    }
-    return EIC_OK;
+    return s;
 }
 
 static void clear_items(eic_list_result *list)
@@ -225,107 +141,145 @@ static void clear_items(eic_list_result *list)
     list->count = 0;
 }
 
-/* FunctionEventInvokeConfigs: an array of configs, or null. */
-static eic_status read_configs(const eic_json_doc *d, size_t arr, eic_list_result *list)
-{
-    clear_items(list);
-    list->has_configs = 0;
-    if (eic_json_is_null(d, arr)) {
-        return EIC_OK;
-    }
-    if (!eic_json_is(d, arr, JSMN_ARRAY)) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    list->has_configs = 1;
-    size_t n = (size_t)d->tok[arr].size;
-    if (n > list->capacity) {
-        return EIC_ERR_TOO_MANY_ITEMS;
-    }
-    list->count = n;
-    size_t v = arr + 1;
-    for (size_t i = 0; i < n; i++) {
-        eic_status s = read_config(d, v, &list->configs[i]);
-        if (s != EIC_OK) {
-            return s;
-        }
-        v = eic_json_next(d, v);
-    }
-    return EIC_OK;
-}
+/* An object being read, or the items of an array (end 0: each item is read
+ * by row `first`, and base moves on by a config for each). */
+typedef struct {
+    size_t k;      /* the next key, or the next item */
+    size_t left;   /* keys or items still to read */
+    uint8_t *base; /* the struct they read into */
+    unsigned rows; /* ROWS(first, end) */
+} level;
 
-static eic_status read_list(const eic_json_doc *d, eic_list_result *list)
+/* List root, its array, a config, DestinationConfig, OnSuccess/OnFailure. */
+#define DEPTH 6
+
+/* Reads the root value by row `root` into base. One loop and a stack of the
+ * objects open (the table's nesting bounds it) instead of a reader per
+ * object, and no recursion. */
+static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
 {
-    if (!eic_json_is(d, 0, JSMN_OBJECT)) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    size_t k = 1;
-    for (int m = 0; m < d->tok[0].size; m++) {
-        int which = eic_json_key_index(d, k, "FunctionEventInvokeConfigs\0NextMarker\0");
-        eic_status s = EIC_OK;
-        if (which == 0) {
-            s = read_configs(d, k + 1, list);
-        } else if (which == 1) {
-            s = read_string(d, k + 1, list->next_marker, sizeof list->next_marker,
-                            &list->has_next_marker);
+    level stack[DEPTH];
+    level *l = stack;
+    *l = (level){0, 1, base, root};
+    for (;;) {
+        if (l->left == 0) {
+            if (l == stack) {
+                return EIC_OK;
+            }
+            l--;
+            continue;
+        }
+        l->left--;
+        size_t v = l->k;
+        unsigned first = l->rows & 15u;
+        unsigned r = first;
+        uint8_t *at = l->base;
+        if (l->rows >> 4 == 0) {
+            l->base += sizeof(eic_event_invoke_config);
+        } else {
+            v++;
+            r = (unsigned)eic_json_key_index(d, l->k, NAMES);
+        }
+        l->k = eic_json_next(d, v);
+        if (r - first >= (l->rows >> 4) - first && l->rows >> 4 != 0) {
+            continue; /* a member added later */
+        }
+        const member *m = &rows[r];
+        eic_status s;
+        at += m->offset;
+        if (m->kind == CONFIGS) {
+            clear_items((eic_list_result *)(void *)l->base);
+        }
+        if (m->size != 0) {
+            memset(at, 0, m->size);
+            if (eic_json_is_null(d, v)) {
+                continue;
+            }
+            *at = 1;
+        }
+        size_t n = (size_t)d->tok[v].size;
+        if (m->kind >= CONFIGS) {
+            /* An object to open, or the List's array of configs. */
+            unsigned next = m->kind;
+            if (!eic_json_is(d, v, next == CONFIGS ? JSMN_ARRAY : JSMN_OBJECT)) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            if (next == CONFIGS) {
+                eic_list_result *list = (eic_list_result *)(void *)l->base;
+                if (n > list->capacity) {
+                    return EIC_ERR_TOO_MANY_ITEMS;
+                }
+                list->count = n;
+                at = (uint8_t *)list->configs;
+                next = CONFIG_ROW;
+            }
+            *++l = (level){v + 1, n, at, next};
+            continue;
+        }
+        if (m->kind == STRING) {
+            s = eic_json_string(d, v, (char *)at + 1, m->size - 1u);
+        } else if (m->kind == INT) {
+            s = eic_json_int32(d, v, &((eic_optional_int *)(void *)at)->value);
+        } else {
+            s = read_last_modified(d, v, (eic_event_invoke_config *)(void *)at);
         }
         if (s != EIC_OK) {
             return s;
         }
-        k = eic_json_next(d, k + 1);
     }
-    return EIC_OK;
 }
 
 /* ---- public ------------------------------------------------------------ */
 
-static void clear_config(eic_event_invoke_config *c)
+/* Everything but the caller's array and its capacity. */
+static void clear(void *out, int list)
 {
-    memset(c, 0, sizeof *c);
+    if (list) {
+        clear_items(out);
+        memset(&((eic_list_result *)out)->has_configs, 0,
+               sizeof(eic_list_result) - offsetof(eic_list_result, has_configs));
+    } else {
+        memset(out, 0, sizeof(eic_event_invoke_config));
+    }
 }
 
-/* Everything but the caller's array and its capacity. */
-static void clear_list(eic_list_result *list)
+/* The parse of a config (list 0) or a List page (list 1) into out, which
+ * is cleared first and again on any failure. */
+static eic_status parse(eic_client *client, const eic_response *response, void *out, int list,
+                        eic_error *err)
 {
-    clear_items(list);
-    list->has_configs = 0;
-    list->has_next_marker = 0;
-    memset(list->next_marker, 0, sizeof list->next_marker);
+    eic_json_doc d;
+    clear(out, list);
+    eic_status s = begin(client, response, err);
+    if (s == EIC_OK) {
+        s = eic_json_parse(&d, response->body, response->body_len, client->tokens,
+                           client->token_count);
+    }
+    if (s == EIC_OK) {
+        s = read_root(&d, out, list ? LIST_ROW : CONFIG_ROW);
+    }
+    if (s != EIC_OK) {
+        clear(out, list);
+    }
+    return s;
 }
 
 eic_status eic_parse_config(eic_client *client, const eic_response *response,
                             eic_event_invoke_config *config, eic_error *err)
 {
-    eic_json_doc d;
     if (config == NULL) {
         return invalid_argument(err);
     }
-    clear_config(config);
-    eic_status s = begin_body(client, response, err, &d);
-    if (s == EIC_OK) {
-        s = read_config(&d, 0, config);
-    }
-    if (s != EIC_OK) {
-        clear_config(config);
-    }
-    return s;
+    return parse(client, response, config, 0, err);
 }
 
 eic_status eic_parse_list(eic_client *client, const eic_response *response, eic_list_result *list,
                           eic_error *err)
 {
-    eic_json_doc d;
     if (list == NULL || (list->configs == NULL && list->capacity != 0)) {
         return invalid_argument(err);
     }
-    clear_list(list);
-    eic_status s = begin_body(client, response, err, &d);
-    if (s == EIC_OK) {
-        s = read_list(&d, list);
-    }
-    if (s != EIC_OK) {
-        clear_list(list);
-    }
-    return s;
+    return parse(client, response, list, 1, err);
 }
 
 eic_status eic_parse_delete(eic_client *client, const eic_response *response, eic_error *err)

@@ -184,8 +184,13 @@ static void config_last_modified_as_a_numeric_string_keeps_its_content(void)
 static void config_last_modified_as_iso8601_is_read_and_keeps_its_content(void)
 {
     /* What moto sends after an Update. */
+#if EIC_WITH_ISO8601_TIMESTAMPS
     EIC_CHECK(last_modified_is("\"2026-11-26T17:21:50.975928000Z\"", 1795713710975LL,
                                "2026-11-26T17:21:50.975928000Z", 1));
+#else
+    EIC_CHECK(config_fails("{\"LastModified\":\"2026-11-26T17:21:50.975928000Z\"}",
+                           EIC_ERR_MALFORMED_RESPONSE));
+#endif
 }
 
 static void config_last_modified_impossible_date_is_malformed(void)
