@@ -373,7 +373,8 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
         for (int m = 0; m < d.tok[0].size; m++, k = eic_json_next(&d, k + 1)) {
             /* A parsed object has a value after every key. */
             if (eic_json_key_is(&d, k, name) && d.tok[k + 1].type == JSMN_STRING) {
-                eic_json_chars_of(&s.c, &d, k + 1);
+                s.c.p = d.js + d.tok[k + 1].start;
+                s.c.end = d.js + d.tok[k + 1].end;
                 s.kind = SOURCE_JSON;
                 copy_text(err, key < 3 ? FIELD_CODE : key < 5 ? FIELD_MESSAGE : key - 3, &s);
                 break;
