@@ -1,7 +1,9 @@
 /* Validation of request members against the Lambda model (core, model layer).
  * The patterns are those of the service model (NamespacedFunctionName,
  * NumericLatestPublishedOrAliasQualifier, DestinationArn), matched field by
- * field on the ':'-separated parts instead of with a regex engine. */
+ * field on the ':'-separated parts instead of with a regex engine. Every
+ * field pattern is a row of one table read by one matcher, rather than a
+ * predicate per pattern. */
 #include "eic_validate.h"
 
 #include <string.h>
@@ -13,156 +15,148 @@ typedef struct {
     size_t n;
 } span;
 
-static int is_lower(char c)
+/* Character classes, as bits of a mask. */
+#define LOWER 1u
+#define UPPER 2u
+#define DIGIT 4u
+#define DASH 8u
+#define UNDERSCORE 16u
+#define DOT 32u
+#define DOLLAR 64u
+#define ALT 128u /* in a row's mask: the next row is an alternative */
+
+static unsigned char_class(char c)
 {
-    return c >= 'a' && c <= 'z';
+    static const char punctuation[] = "-_.$"; /* DASH, UNDERSCORE, DOT, DOLLAR */
+    const char *q = memchr(punctuation, c, 4);
+    if ((unsigned char)(c - 'a') < 26u) {
+        return LOWER;
+    }
+    if ((unsigned char)(c - 'A') < 26u) {
+        return UPPER;
+    }
+    if ((unsigned char)(c - '0') < 10u) {
+        return DIGIT;
+    }
+    return q != NULL ? DASH << (q - punctuation) : 0u;
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Character classes for all(): letters and/or digits, plus the punctuation
- * in a string. One scanner with a description replaces a predicate per
- * pattern. */
-#define LETTERS 1u
-#define DIGITS 2u
-#define ALNUM (LETTERS | DIGITS)
-
-static int all(span f, unsigned classes, const char *extra)
+static int all(span f, unsigned mask)
 {
     for (size_t i = 0; i < f.n; i++) {
-        char c = f.p[i];
-        int ok = ((classes & LETTERS) && (is_lower(c) || (c >= 'A' && c <= 'Z'))) ||
-                 ((classes & DIGITS) && is_digit(c)) || (c != '\0' && strchr(extra, c) != NULL);
-        if (!ok) {
+        if (!(char_class(f.p[i]) & mask)) {
             return 0;
         }
     }
     return 1;
 }
 
-static int has_prefix(span f, const char *lit)
-{
-    size_t n = strlen(lit);
-    return f.n >= n && memcmp(f.p, lit, n) == 0;
-}
+/* The fixed texts of the patterns, referred to by offset and length. */
+static const char texts[] = "arnawslambdafunction$LATEST.PUBLISHEDeusc--gov-isokafka://";
+#define T_EUSC 37, 5
+#define T_GOV 42, 4
+#define T_ISO 46, 4
+#define T_KAFKA 50, 8
 
-static int span_is(span f, const char *lit)
+static int starts(span f, unsigned off, unsigned len)
 {
-    return f.n == strlen(lit) && has_prefix(f, lit);
+    return f.n >= len && memcmp(f.p, texts + off, len) == 0;
 }
 
 /* (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9] */
 static int is_region(span f)
 {
-    if (has_prefix(f, "eusc-")) {
-        f.p += 5;
-        f.n -= 5;
+    const char *p = f.p, *end = f.p + f.n;
+    if (starts(f, T_EUSC)) {
+        p += 5;
     }
-    if (f.n < 6 || !is_lower(f.p[0]) || !is_lower(f.p[1]) || !is_digit(f.p[f.n - 1]) ||
-        f.p[f.n - 2] != '-') {
+    if (end - p < 6 || (char_class(p[0]) & char_class(p[1])) != LOWER ||
+        char_class(end[-1]) != DIGIT || end[-2] != '-') {
         return 0;
     }
     /* The last letter run, then what stands between it and the two letters. */
-    size_t run_start = f.n - 2;
-    while (run_start > 2 && is_lower(f.p[run_start - 1])) {
-        run_start--;
+    const char *run = end - 2;
+    while (run > p + 2 && char_class(run[-1]) == LOWER) {
+        run--;
     }
-    if (run_start == f.n - 2 || f.p[run_start - 1] != '-') {
+    if (run == end - 2 || run[-1] != '-') {
         return 0;
     }
-    span middle = {f.p + 2, run_start - 1 - 2};
-    return middle.n == 0 || span_is(middle, "-gov") || span_is(middle, "-iso") ||
-           (middle.n == 5 && has_prefix(middle, "-iso") && is_lower(middle.p[4]));
+    span middle = {p + 2, (size_t)(run - p - 3)};
+    return middle.n == 0 || (middle.n == 4 && starts(middle, T_GOV)) ||
+           (middle.n <= 5 && starts(middle, T_ISO) && (middle.n == 4 || char_class(p[6]) == LOWER));
 }
 
-static int is_account(span f)
-{
-    return f.n == 12 && all(f, DIGITS, "");
-}
+/* One field pattern: a fixed text (offset, length into texts), then min..max
+ * characters (max 0: no limit) of the classes in mask; a mask of 0 with
+ * REGION_ROW in min marks the region pattern. */
+#define REGION_ROW 255u
+#define NAME_CLASSES (LOWER | UPPER | DIGIT | DASH | UNDERSCORE | DOT)
+enum {
+    K_ARN,
+    K_PARTITION, /* (aws[a-zA-Z-]*)? */
+    K_LAMBDA = K_PARTITION + 2,
+    K_OPT_REGION,
+    K_REGION,
+    K_OPT_ACCOUNT,
+    K_ACCOUNT,
+    K_FUNCTION,
+    K_NAME,
+    K_QUALIFIER_INPUT, /* Qualifier member: [a-zA-Z0-9-_$]+ or $LATEST.PUBLISHED */
+    K_QUALIFIER,       /* in a name: $LATEST(.PUBLISHED)? or [a-zA-Z0-9-_]+ */
+    K_DEST_PARTITION = K_QUALIFIER + 3,
+    K_SERVICE,
+    K_KAFKA_TAIL
+};
+static const unsigned char rows[][5] = {
+    {0, 3, 0, 0, 0},                                              /* arn */
+    {0, 0, ALT, 0, 0},                                            /* empty, or */
+    {3, 3, LOWER | UPPER | DASH, 0, 0},                           /* aws... */
+    {6, 6, 0, 0, 0},                                              /* lambda */
+    {0, 0, ALT, 0, 0},                                            /* empty, or */
+    {0, 0, 0, REGION_ROW, 0},                                     /* region */
+    {0, 0, ALT, 0, 0},                                            /* empty, or */
+    {0, 0, DIGIT, 12, 12},                                        /* account */
+    {12, 8, 0, 0, 0},                                             /* function */
+    {0, 0, NAME_CLASSES, 1, 0},                                   /* name */
+    {0, 0, ALT | LOWER | UPPER | DIGIT | DASH | UNDERSCORE | DOLLAR, 1, 0},
+    {20, 7, ALT, 0, 0},                                           /* $LATEST */
+    {0, 0, ALT | LOWER | UPPER | DIGIT | DASH | UNDERSCORE, 1, 0},
+    {20, 17, 0, 0, 0},                                            /* $LATEST.PUBLISHED */
+    {3, 3, LOWER | UPPER | DIGIT | DASH, 0, 0},                   /* aws... */
+    {0, 0, LOWER | UPPER | DIGIT | DASH, 1, 0},                   /* service */
+    {0, 0, NAME_CLASSES, 0, 248},                                 /* kafka broker tail */
+};
 
-/* (aws[a-zA-Z-]*)? in function names; aws[a-zA-Z0-9-]* in destinations. */
-static int is_partition(span f, int allow_empty, int allow_digits)
+static int field_is(span f, unsigned kind)
 {
-    if (f.n == 0) {
-        return allow_empty;
-    }
-    if (!has_prefix(f, "aws")) {
-        return 0;
-    }
-    span tail = {f.p + 3, f.n - 3};
-    return all(tail, allow_digits ? ALNUM : LETTERS, "-");
-}
-
-static int is_function_qualifier(span f)
-{
-    return span_is(f, "$LATEST") || span_is(f, "$LATEST.PUBLISHED") ||
-           (f.n != 0 && all(f, ALNUM, "-_"));
-}
-
-#define MAX_FIELDS 9 /* arn, partition, lambda, region, account, function, name, qualifier + 1 */
-
-static size_t split(const char *s, span *fields, size_t max)
-{
-    size_t n = 0;
-    const char *start = s;
-    for (const char *p = s;; p++) {
-        if (*p == ':' || *p == '\0') {
-            if (n == max) {
-                return max + 1;
-            }
-            fields[n].p = start;
-            fields[n].n = (size_t)(p - start);
-            n++;
-            if (*p == '\0') {
-                return n;
-            }
-            start = p + 1;
+    for (;; kind++) {
+        const unsigned char *r = rows[kind];
+        int ok;
+        if (r[3] == REGION_ROW) {
+            ok = is_region(f);
+        } else {
+            span rest = {f.p + r[1], f.n - r[1]};
+            ok = starts(f, r[0], r[1]) && rest.n >= r[3] && (r[4] == 0 || rest.n <= r[4]) &&
+                 all(rest, r[2]);
+        }
+        if (ok || !(r[2] & ALT)) {
+            return ok;
         }
     }
 }
 
-/* The optional parts of a function name, as bits of a form. Higher bits are
- * the model's earlier optional groups, so counting forms down from 31 tries
- * them in the order a greedy regex engine does: the first form that parses
- * is the reading the service itself makes. */
-#define FORM_ARN 16u      /* arn:partition:lambda: */
-#define FORM_REGION 8u    /* region: */
-#define FORM_ACCOUNT 4u   /* account: */
-#define FORM_FUNCTION 2u  /* function: */
-#define FORM_QUALIFIER 1u /* :qualifier */
-
-/* Whether the fields parse as the given form; sets *name when they do. */
-static int parses_as(const span *f, size_t count, unsigned form, span *name)
+/* Splits s at ':' into at most max fields, the last holding the rest. */
+static size_t split(const char *s, span *f, size_t max)
 {
-    size_t need = (form & FORM_ARN ? 3u : 0u) + !!(form & FORM_REGION) + !!(form & FORM_ACCOUNT) +
-                  !!(form & FORM_FUNCTION) + 1u + !!(form & FORM_QUALIFIER);
-    size_t i = 0;
-    if (need != count) {
-        return 0;
-    }
-    if (form & FORM_ARN) {
-        if (!span_is(f[0], "arn") || !is_partition(f[1], 1, 0) || !span_is(f[2], "lambda")) {
-            return 0;
+    for (size_t n = 0;; s += f[n++].n + 1) {
+        const char *colon = n + 1 < max ? strchr(s, ':') : NULL;
+        f[n].p = s;
+        f[n].n = colon != NULL ? (size_t)(colon - s) : strlen(s);
+        if (colon == NULL) {
+            return n + 1;
         }
-        i = 3;
     }
-    if ((form & FORM_REGION) && !is_region(f[i++])) {
-        return 0;
-    }
-    if ((form & FORM_ACCOUNT) && !is_account(f[i++])) {
-        return 0;
-    }
-    if ((form & FORM_FUNCTION) && !span_is(f[i++], "function")) {
-        return 0;
-    }
-    *name = f[i++];
-    if (name->n == 0 || !all(*name, ALNUM, "-_.")) {
-        return 0;
-    }
-    return !(form & FORM_QUALIFIER) || is_function_qualifier(f[i]);
 }
 
 static size_t bounded_len(const char *s, size_t max)
@@ -174,6 +168,14 @@ static size_t bounded_len(const char *s, size_t max)
     return n;
 }
 
+/* The fields of a function name and the optional group each belongs to, as
+ * bits of a form: higher bits are the model's earlier optional groups, so
+ * counting forms down from 31 tries them in the order a greedy regex engine
+ * does and the first form that parses is the reading the service makes. */
+static const unsigned char name_kinds[] = {K_ARN,     K_PARTITION, K_LAMBDA, K_REGION,
+                                           K_ACCOUNT, K_FUNCTION,  K_NAME,   K_QUALIFIER};
+static const unsigned char name_groups[] = {16, 16, 16, 8, 4, 2, 0, 1};
+
 eic_status eic_validate_function_name(const char *s)
 {
     if (s == NULL) {
@@ -184,15 +186,29 @@ eic_status eic_validate_function_name(const char *s)
         return EIC_ERR_FIELD_TOO_LONG;
     }
     /* "." and ".." (nothing but dots, at most two) name no function. */
-    span whole = {s, len};
-    if (len == 0 || (len <= 2 && all(whole, 0u, "."))) {
+    if (len == 0 || (len <= 2 && all((span){s, len}, DOT))) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
-    span fields[MAX_FIELDS];
-    size_t count = split(s, fields, MAX_FIELDS);
-    for (unsigned form = 32u; count <= MAX_FIELDS && form-- > 0u;) {
-        span name;
-        if (parses_as(fields, count, form, &name)) {
+    /* A ninth field (the rest) fits no form. */
+    span f[9];
+    size_t count = split(s, f, 9);
+    for (unsigned form = 32u; form-- > 0u;) {
+        size_t i = 0;
+        span name = f[0];
+        for (unsigned k = 0; k < sizeof name_kinds; k++) {
+            if (name_groups[k] != 0 && !(form & name_groups[k])) {
+                continue;
+            }
+            if (i == count || !field_is(f[i], name_kinds[k])) {
+                i = 99; /* this form does not parse */
+                break;
+            }
+            if (name_kinds[k] == K_NAME) {
+                name = f[i];
+            }
+            i++;
+        }
+        if (i == count) {
             return name.n <= EIC_FUNCTION_NAME_ONLY_MAX ? EIC_OK : EIC_ERR_FIELD_TOO_LONG;
         }
     }
@@ -208,10 +224,7 @@ eic_status eic_validate_qualifier(const char *s)
     if (len > EIC_QUALIFIER_MAX) {
         return EIC_ERR_FIELD_TOO_LONG;
     }
-    span f = {s, len};
-    return (len != 0 && (all(f, ALNUM, "-_$") || span_is(f, "$LATEST.PUBLISHED")))
-               ? EIC_OK
-               : EIC_ERR_INVALID_ARGUMENT;
+    return field_is((span){s, len}, K_QUALIFIER_INPUT) ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
 /* Length of the character at s[0..n) (1..4), or 0 when it is not valid
@@ -249,41 +262,38 @@ static eic_status check_text(const char *s, size_t max_chars, size_t max_bytes, 
     return chars <= max_chars ? EIC_OK : EIC_ERR_FIELD_TOO_LONG;
 }
 
+/* The fields of a destination ARN: arn:partition:service:region?:account?:
+ * and the resource, everything after the fifth ':' (colons included). */
+static const unsigned char destination_kinds[] = {K_ARN, K_DEST_PARTITION, K_SERVICE,
+                                                  K_OPT_REGION, K_OPT_ACCOUNT};
+
 eic_status eic_validate_destination(const char *s)
 {
     size_t len = 0;
     eic_status st = check_text(s, EIC_DESTINATION_MAX, EIC_UTF8_MAX * EIC_DESTINATION_MAX, &len);
+    span whole = {s, len};
     if (st != EIC_OK || len == 0) {
         return st;
     }
-    span whole = {s, len};
-    if (has_prefix(whole, "kafka://")) {
+    if (starts(whole, T_KAFKA)) {
         /* One character but '.', then up to 248 of [A-Za-z0-9._-]. */
-        span rest = {s + 8, len - 8};
-        if (rest.n == 0 || rest.p[0] == '.') {
+        if (len == 8 || s[8] == '.') {
             return EIC_ERR_INVALID_ARGUMENT;
         }
-        size_t first = text_char(rest.p, rest.n);
-        span tail = {rest.p + first, rest.n - first};
-        return tail.n <= 248 && all(tail, ALNUM, "-_.") ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+        size_t first = 8 + text_char(s + 8, len - 8);
+        return field_is((span){s + first, len - first}, K_KAFKA_TAIL) ? EIC_OK
+                                                                      : EIC_ERR_INVALID_ARGUMENT;
     }
-    /* arn:partition:service:region?:account?:resource — the resource is
-     * everything after the fifth ':', colons included. */
-    span f[5];
-    const char *p = s;
-    for (size_t i = 0; i < 5; i++) {
-        const char *colon = strchr(p, ':');
-        if (colon == NULL) {
+    span f[6];
+    if (split(s, f, 6) != 6) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    for (unsigned i = 0; i < sizeof destination_kinds; i++) {
+        if (!field_is(f[i], destination_kinds[i])) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
-        f[i].p = p;
-        f[i].n = (size_t)(colon - p);
-        p = colon + 1;
     }
-    int ok = span_is(f[0], "arn") && is_partition(f[1], 0, 1) && f[2].n != 0 &&
-             all(f[2], ALNUM, "-") && (f[3].n == 0 || is_region(f[3])) &&
-             (f[4].n == 0 || is_account(f[4]));
-    return ok ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+    return EIC_OK;
 }
 
 eic_status eic_validate_marker(const char *s)
