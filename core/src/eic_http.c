@@ -106,7 +106,6 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
      * the names instead of a chain of compares. */
     static const char names[] = "content-length\0transfer-encoding\0connection\0"
                                 "x-amzn-errortype\0x-amzn-requestid\0retry-after\0date\0";
-    eic_http_value value = {v, n};
     const char *known = names;
     int which = 0;
     while (*known != '\0' && !name_is(name, name_len, known)) {
@@ -136,16 +135,20 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
         }
         break;
     case 3:
-        h->error_type = value;
+        h->r.error_type = v;
+        h->r.error_type_len = n;
         break;
     case 4:
-        h->request_id = value;
+        h->r.request_id = v;
+        h->r.request_id_len = n;
         break;
     case 5:
-        h->retry_after = value;
+        h->r.retry_after = v;
+        h->r.retry_after_len = n;
         break;
     case 6:
-        h->date = value;
+        h->r.date = v;
+        h->r.date_len = n;
         break;
     default: /* a header eic does not read */
         break;
@@ -170,7 +173,7 @@ static eic_status status_line(eic_http_head *h, const char *p, size_t n)
         }
         status = status * 10 + (int)d;
     }
-    h->status = status;
+    h->r.status = status;
     h->close = p[7] == '0';
     return EIC_OK;
 }
