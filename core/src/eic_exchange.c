@@ -156,8 +156,8 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
         if (full && head_len == 0) {
             return EIC_ERR_RESPONSE_TOO_LARGE;
         }
-        eic_status st = transfer(a, 0, full ? &probe : rx->data + *have, full ? 1 : rx->size - *have,
-                                 &got);
+        eic_status st =
+            transfer(a, 0, full ? &probe : rx->data + *have, full ? 1 : rx->size - *have, &got);
         if (st != EIC_OK) {
             return st;
         }

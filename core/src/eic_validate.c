@@ -1,9 +1,8 @@
 /* Validation of request members against the Lambda model (core, model layer).
  * The patterns are those of the service model (NamespacedFunctionName,
  * NumericLatestPublishedOrAliasQualifier, DestinationArn), matched field by
- * field on the ':'-separated parts instead of with a regex engine. Every
- * field pattern is a row of one table read by one matcher, rather than a
- * predicate per pattern. */
+ * field on the ':'-separated parts. Every field pattern is a short string
+ * read by one small matcher, rather than a predicate per pattern. */
 #include "eic_validate.h"
 
 #include <string.h>
@@ -23,7 +22,6 @@ typedef struct {
 #define UNDERSCORE 16u
 #define DOT 32u
 #define DOLLAR 64u
-#define ALT 128u /* in a row's mask: the next row is an alternative */
 
 static unsigned char_class(char c)
 {
@@ -41,107 +39,109 @@ static unsigned char_class(char c)
     return q != NULL ? DASH << (q - punctuation) : 0u;
 }
 
-static int all(span f, unsigned mask)
-{
-    for (size_t i = 0; i < f.n; i++) {
-        if (!(char_class(f.p[i]) & mask)) {
-            return 0;
-        }
-    }
-    return 1;
-}
+/* The field patterns, a small regular language read by match_alternative(): a byte
+ * with the top bit set is one character of the classes in its low bits; any
+ * other byte stands for itself; '*', '+' and '?' repeat what precedes them;
+ * "(...)" is optional (no nesting); '|' separates alternatives. */
+#define L "\x81"           /* [a-z] */
+#define D "\x84"           /* [0-9] */
+#define LUH "\x8b"         /* [a-zA-Z-] */
+#define LUDH "\x8f"        /* [a-zA-Z0-9-] */
+#define NAME "\xbf"        /* [a-zA-Z0-9-_.] */
+#define QUAL "\x9f"        /* [a-zA-Z0-9-_] */
+#define QUAL_DOLLAR "\xdf" /* [a-zA-Z0-9-_$] */
 
-/* The fixed texts of the patterns, referred to by offset and length. */
-static const char texts[] = "arnawslambdafunction$LATEST.PUBLISHEDeusc--gov-isokafka://";
-#define T_EUSC 37, 5
-#define T_GOV 42, 4
-#define T_ISO 46, 4
-#define T_KAFKA 50, 8
+#define PAT_ARN "arn"
+#define PAT_PARTITION "|aws" LUH "*" /* (aws[a-zA-Z-]*)? */
+#define PAT_LAMBDA "lambda"
+/* empty, or (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9] */
+#define PAT_OPT_REGION "|(eusc-)" L L "(-gov)-" L "+-" D "|(eusc-)" L L "-iso" L "?-" L "+-" D
+#define PAT_OPT_ACCOUNT "|" D D D D D D D D D D D D
+#define PAT_FUNCTION "function"
+#define PAT_NAME NAME "+"
+/* The Qualifier member, then (from $LATEST) the qualifier in a name. */
+#define PAT_QUALIFIERS QUAL_DOLLAR "+|$LATEST(.PUBLISHED)|" QUAL "+"
+#define PAT_DEST_PARTITION "aws" LUDH "*"
+#define PAT_SERVICE LUDH "+"
+#define PAT_KAFKA_TAIL NAME "*"
+#define PAT_DOTS "|(.)." /* "", "." or "..": no function */
 
-static int starts(span f, unsigned off, unsigned len)
-{
-    return f.n >= len && memcmp(f.p, texts + off, len) == 0;
-}
+static const char patterns[] =
+    PAT_ARN "\0" PAT_PARTITION "\0" PAT_LAMBDA "\0" PAT_OPT_REGION "\0" PAT_OPT_ACCOUNT
+            "\0" PAT_FUNCTION "\0" PAT_NAME "\0" PAT_QUALIFIERS "\0" PAT_DEST_PARTITION
+            "\0" PAT_SERVICE "\0" PAT_KAFKA_TAIL "\0" PAT_DOTS;
 
-/* (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9] */
-static int is_region(span f)
-{
-    const char *p = f.p, *end = f.p + f.n;
-    if (starts(f, T_EUSC)) {
-        p += 5;
-    }
-    if (end - p < 6 || (char_class(p[0]) & char_class(p[1])) != LOWER ||
-        char_class(end[-1]) != DIGIT || end[-2] != '-') {
-        return 0;
-    }
-    /* The last letter run, then what stands between it and the two letters. */
-    const char *run = end - 2;
-    while (run > p + 2 && char_class(run[-1]) == LOWER) {
-        run--;
-    }
-    if (run == end - 2 || run[-1] != '-') {
-        return 0;
-    }
-    span middle = {p + 2, (size_t)(run - p - 3)};
-    return middle.n == 0 || (middle.n == 4 && starts(middle, T_GOV)) ||
-           (middle.n <= 5 && starts(middle, T_ISO) && (middle.n == 4 || char_class(p[6]) == LOWER));
-}
-
-/* One field pattern: a fixed text (offset, length into texts), then min..max
- * characters (max 0: no limit) of the classes in mask; a mask of 0 with
- * REGION_ROW in min marks the region pattern. */
-#define REGION_ROW 255u
-#define NAME_CLASSES (LOWER | UPPER | DIGIT | DASH | UNDERSCORE | DOT)
+/* Offsets into patterns (sizeof counts each pattern's NUL). */
 enum {
-    K_ARN,
-    K_PARTITION, /* (aws[a-zA-Z-]*)? */
-    K_LAMBDA = K_PARTITION + 2,
-    K_OPT_REGION,
-    K_REGION,
-    K_OPT_ACCOUNT,
-    K_ACCOUNT,
-    K_FUNCTION,
-    K_NAME,
-    K_QUALIFIER_INPUT, /* Qualifier member: [a-zA-Z0-9-_$]+ or $LATEST.PUBLISHED */
-    K_QUALIFIER,       /* in a name: $LATEST(.PUBLISHED)? or [a-zA-Z0-9-_]+ */
-    K_DEST_PARTITION = K_QUALIFIER + 3,
-    K_SERVICE,
-    K_KAFKA_TAIL
-};
-static const unsigned char rows[][5] = {
-    {0, 3, 0, 0, 0},                                              /* arn */
-    {0, 0, ALT, 0, 0},                                            /* empty, or */
-    {3, 3, LOWER | UPPER | DASH, 0, 0},                           /* aws... */
-    {6, 6, 0, 0, 0},                                              /* lambda */
-    {0, 0, ALT, 0, 0},                                            /* empty, or */
-    {0, 0, 0, REGION_ROW, 0},                                     /* region */
-    {0, 0, ALT, 0, 0},                                            /* empty, or */
-    {0, 0, DIGIT, 12, 12},                                        /* account */
-    {12, 8, 0, 0, 0},                                             /* function */
-    {0, 0, NAME_CLASSES, 1, 0},                                   /* name */
-    {0, 0, ALT | LOWER | UPPER | DIGIT | DASH | UNDERSCORE | DOLLAR, 1, 0},
-    {20, 7, ALT, 0, 0},                                           /* $LATEST */
-    {0, 0, ALT | LOWER | UPPER | DIGIT | DASH | UNDERSCORE, 1, 0},
-    {20, 17, 0, 0, 0},                                            /* $LATEST.PUBLISHED */
-    {3, 3, LOWER | UPPER | DIGIT | DASH, 0, 0},                   /* aws... */
-    {0, 0, LOWER | UPPER | DIGIT | DASH, 1, 0},                   /* service */
-    {0, 0, NAME_CLASSES, 0, 248},                                 /* kafka broker tail */
+    K_ARN = 0,
+    K_PARTITION = K_ARN + sizeof PAT_ARN,
+    K_LAMBDA = K_PARTITION + sizeof PAT_PARTITION,
+    K_OPT_REGION = K_LAMBDA + sizeof PAT_LAMBDA,
+    K_REGION = K_OPT_REGION + 1,
+    K_OPT_ACCOUNT = K_OPT_REGION + sizeof PAT_OPT_REGION,
+    K_ACCOUNT = K_OPT_ACCOUNT + 1,
+    K_FUNCTION = K_OPT_ACCOUNT + sizeof PAT_OPT_ACCOUNT,
+    K_NAME = K_FUNCTION + sizeof PAT_FUNCTION,
+    K_QUALIFIER_INPUT = K_NAME + sizeof PAT_NAME,
+    K_QUALIFIER = K_QUALIFIER_INPUT + sizeof QUAL_DOLLAR "+|" - 1,
+    K_DEST_PARTITION = K_QUALIFIER_INPUT + sizeof PAT_QUALIFIERS,
+    K_SERVICE = K_DEST_PARTITION + sizeof PAT_DEST_PARTITION,
+    K_KAFKA_TAIL = K_SERVICE + sizeof PAT_SERVICE,
+    K_DOTS = K_KAFKA_TAIL + sizeof PAT_KAFKA_TAIL
 };
 
+static int one(unsigned char p, char c)
+{
+    return p >= 0x80u ? (char_class(c) & p) != 0u : c == (char)p;
+}
+
+/* Whether f matches the alternative at pat (shorter than 32 bytes). The
+ * set of pattern positions reachable after each character, as bits; one
+ * forward pass takes the optional steps (into or over a group, over a '*'
+ * or '?') and the character: no backtracking, no recursion. */
+static int match_alternative(const char *pat, span f)
+{
+    uint32_t set = 1u;
+    for (size_t at = 0;; at++) {
+        uint32_t next = 0;
+        size_t i = 0;
+        for (; pat[i] != '\0' && pat[i] != '|'; i++) {
+            unsigned char c = (unsigned char)pat[i];
+            char q = pat[i + 1];
+            if (!(set >> i & 1u)) {
+                continue;
+            }
+            if (c == '(') {
+                set |= 2u << i | 1u << (strchr(pat + i, ')') - pat);
+            } else if (c == ')') {
+                set |= 2u << i;
+            } else {
+                if (q == '*' || q == '?') {
+                    set |= 4u << i;
+                }
+                if (at < f.n && one(c, f.p[at])) {
+                    /* Past a plain byte; past '?'; on at '*'; on at or past '+'. */
+                    next |= (q == '+' ? 5u : q == '*' ? 1u : q == '?' ? 4u : 2u) << i;
+                }
+            }
+        }
+        if (at == f.n) {
+            return set >> i & 1u;
+        }
+        set = next;
+    }
+}
+
+/* Whether the field matches one of the alternatives of the pattern. */
 static int field_is(span f, unsigned kind)
 {
-    for (;; kind++) {
-        const unsigned char *r = rows[kind];
-        int ok;
-        if (r[3] == REGION_ROW) {
-            ok = is_region(f);
-        } else {
-            span rest = {f.p + r[1], f.n - r[1]};
-            ok = starts(f, r[0], r[1]) && rest.n >= r[3] && (r[4] == 0 || rest.n <= r[4]) &&
-                 all(rest, r[2]);
+    for (const char *pat = patterns + kind;; pat++) {
+        if (match_alternative(pat, f)) {
+            return 1;
         }
-        if (ok || !(r[2] & ALT)) {
-            return ok;
+        pat = strchr(pat, '|');
+        if (pat == NULL) {
+            return 0;
         }
     }
 }
@@ -185,8 +185,7 @@ eic_status eic_validate_function_name(const char *s)
     if (len > EIC_FUNCTION_NAME_MAX) {
         return EIC_ERR_FIELD_TOO_LONG;
     }
-    /* "." and ".." (nothing but dots, at most two) name no function. */
-    if (len == 0 || (len <= 2 && all((span){s, len}, DOT))) {
+    if (field_is((span){s, len}, K_DOTS)) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     /* A ninth field (the rest) fits no form. */
@@ -264,25 +263,25 @@ static eic_status check_text(const char *s, size_t max_chars, size_t max_bytes, 
 
 /* The fields of a destination ARN: arn:partition:service:region?:account?:
  * and the resource, everything after the fifth ':' (colons included). */
-static const unsigned char destination_kinds[] = {K_ARN, K_DEST_PARTITION, K_SERVICE,
-                                                  K_OPT_REGION, K_OPT_ACCOUNT};
+static const unsigned char destination_kinds[] = {K_ARN, K_DEST_PARTITION, K_SERVICE, K_OPT_REGION,
+                                                  K_OPT_ACCOUNT};
 
 eic_status eic_validate_destination(const char *s)
 {
     size_t len = 0;
     eic_status st = check_text(s, EIC_DESTINATION_MAX, EIC_UTF8_MAX * EIC_DESTINATION_MAX, &len);
-    span whole = {s, len};
     if (st != EIC_OK || len == 0) {
         return st;
     }
-    if (starts(whole, T_KAFKA)) {
+    if (strncmp(s, "kafka://", 8) == 0) {
         /* One character but '.', then up to 248 of [A-Za-z0-9._-]. */
         if (len == 8 || s[8] == '.') {
             return EIC_ERR_INVALID_ARGUMENT;
         }
         size_t first = 8 + text_char(s + 8, len - 8);
-        return field_is((span){s + first, len - first}, K_KAFKA_TAIL) ? EIC_OK
-                                                                      : EIC_ERR_INVALID_ARGUMENT;
+        return len - first <= 248 && field_is((span){s + first, len - first}, K_KAFKA_TAIL)
+                   ? EIC_OK
+                   : EIC_ERR_INVALID_ARGUMENT;
     }
     span f[6];
     if (split(s, f, 6) != 6) {

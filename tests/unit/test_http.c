@@ -42,7 +42,8 @@ static void status_and_eic_headers_are_read(void)
     EIC_CHECK(head.r.status == 429 && head.has_length && head.content_length == 12);
     EIC_CHECK(!head.chunked && !head.close);
     EIC_CHECK(value_is(head.r.request_id, head.r.request_id_len, "7f3c-11"));
-    EIC_CHECK(value_is(head.r.error_type, head.r.error_type_len, "TooManyRequestsException:http://x/"));
+    EIC_CHECK(
+        value_is(head.r.error_type, head.r.error_type_len, "TooManyRequestsException:http://x/"));
     EIC_CHECK(value_is(head.r.retry_after, head.r.retry_after_len, "2"));
     EIC_CHECK(value_is(head.r.date, head.r.date_len, "Sun, 06 Nov 1994 08:49:37 GMT"));
 }
