@@ -14,29 +14,18 @@ typedef struct {
     size_t n;
 } span;
 
-/* Character classes, as bits of a mask. */
-#define LOWER 1u
-#define UPPER 2u
-#define DIGIT 4u
-#define DASH 8u
-#define UNDERSCORE 16u
-#define DOT 32u
-#define DOLLAR 64u
-
+/* Character classes, as bits of a mask: the class of bit i is the range
+ * ranges[2i]..ranges[2i+1] (bit 0 a-z, 1 A-Z, 2 0-9, then 3 '-', 4 '_',
+ * 5 '.' and 6 '$'). */
 static unsigned char_class(char c)
 {
-    static const char punctuation[] = "-_.$"; /* DASH, UNDERSCORE, DOT, DOLLAR */
-    const char *q = memchr(punctuation, c, 4);
-    if ((unsigned char)(c - 'a') < 26u) {
-        return LOWER;
+    static const char ranges[] = "azAZ09--__..$$";
+    for (unsigned i = 0; i < 7u; i++) {
+        if (c >= ranges[2 * i] && c <= ranges[2 * i + 1]) {
+            return 1u << i;
+        }
     }
-    if ((unsigned char)(c - 'A') < 26u) {
-        return UPPER;
-    }
-    if ((unsigned char)(c - '0') < 10u) {
-        return DIGIT;
-    }
-    return q != NULL ? DASH << (q - punctuation) : 0u;
+    return 0u;
 }
 
 /* The field patterns, a small regular language read by match_alternative(): a byte
