@@ -206,6 +206,7 @@ static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int 
     r->body_len = body_len;
     return EIC_OK;
 }
+
 eic_status eic_exchange(eic_client *c, size_t request_len, eic_response *r)
 {
     attempt a;
