@@ -135,17 +135,14 @@ static int field_is(span f, unsigned kind)
     }
 }
 
-/* Splits s at ':' into at most max fields, the last holding the rest. */
-static size_t split(const char *s, span *f, size_t max)
+/* The field at *p, up to the next ':' (*p then just past it) or the end (*p
+ * then NULL). */
+static span next_field(const char **p)
 {
-    for (size_t n = 0;; s += f[n++].n + 1) {
-        const char *colon = n + 1 < max ? strchr(s, ':') : NULL;
-        f[n].p = s;
-        f[n].n = colon != NULL ? (size_t)(colon - s) : strlen(s);
-        if (colon == NULL) {
-            return n + 1;
-        }
-    }
+    const char *colon = strchr(*p, ':');
+    span f = {*p, colon != NULL ? (size_t)(colon - *p) : strlen(*p)};
+    *p = colon != NULL ? colon + 1 : NULL;
+    return f;
 }
 
 static size_t bounded_len(const char *s, size_t max)
@@ -177,26 +174,26 @@ eic_status eic_validate_function_name(const char *s)
     if (field_is((span){s, len}, K_DOTS)) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
-    /* A ninth field (the rest) fits no form. */
-    span f[9];
-    size_t count = split(s, f, 9);
     for (unsigned form = 32u; form-- > 0u;) {
-        size_t i = 0;
-        span name = f[0];
-        for (unsigned k = 0; k < sizeof name_kinds; k++) {
+        const char *p = s;
+        span name = {s, 0};
+        int ok = 1;
+        for (unsigned k = 0; ok && k < sizeof name_kinds; k++) {
             if (name_groups[k] != 0 && !(form & name_groups[k])) {
                 continue;
             }
-            if (i == count || !field_is(f[i], name_kinds[k])) {
-                i = 99; /* this form does not parse */
+            if (p == NULL) {
+                ok = 0; /* too few fields for this form */
                 break;
             }
+            span f = next_field(&p);
+            ok = field_is(f, name_kinds[k]);
             if (name_kinds[k] == K_NAME) {
-                name = f[i];
+                name = f;
             }
-            i++;
         }
-        if (i == count) {
+        /* Every field read, and no more. */
+        if (ok && p == NULL) {
             return name.n <= EIC_FUNCTION_NAME_ONLY_MAX ? EIC_OK : EIC_ERR_FIELD_TOO_LONG;
         }
     }
@@ -272,16 +269,13 @@ eic_status eic_validate_destination(const char *s)
                    ? EIC_OK
                    : EIC_ERR_INVALID_ARGUMENT;
     }
-    span f[6];
-    if (split(s, f, 6) != 6) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
+    const char *p = s;
     for (unsigned i = 0; i < sizeof destination_kinds; i++) {
-        if (!field_is(f[i], destination_kinds[i])) {
+        if (p == NULL || !field_is(next_field(&p), destination_kinds[i])) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
     }
-    return EIC_OK;
+    return p != NULL ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
 eic_status eic_validate_marker(const char *s)
