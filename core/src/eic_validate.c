@@ -105,12 +105,13 @@ static int match_alternative(const char *pat, span f)
             } else if (c == ')') {
                 set |= 2u << i;
             } else {
-                if (q == '*' || q == '?') {
+                int optional = q == '*' || q == '?', repeated = q == '*' || q == '+';
+                if (optional) {
                     set |= 4u << i;
                 }
                 if (at < f.n && one(c, f.p[at])) {
-                    /* Past a plain byte; past '?'; on at '*'; on at or past '+'. */
-                    next |= (q == '+' ? 5u : q == '*' ? 1u : q == '?' ? 4u : 2u) << i;
+                    /* On at a repeat and past it; past a '?'; past a plain byte. */
+                    next |= (repeated ? 5u : optional ? 4u : 2u) << i;
                 }
             }
         }
