@@ -177,7 +177,8 @@ eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_hea
     const char *end = p + head_len;
     memset(h, 0, sizeof *h);
     h->head_len = head_len;
-    for (int first = 1;; first = 0) {
+    /* Until the status line is read, h->r.status is 0. */
+    for (;;) {
         const char *nl = line_end(p, end);
         if (nl == NULL) {
             return EIC_ERR_PROTOCOL;
@@ -187,10 +188,10 @@ eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_hea
             n--;
         }
         if (n == 0) {
-            return first ? EIC_ERR_PROTOCOL : EIC_OK; /* the blank line */
+            return h->r.status == 0 ? EIC_ERR_PROTOCOL : EIC_OK; /* the blank line */
         }
         eic_status st;
-        if (first) {
+        if (h->r.status == 0) {
             st = status_line(h, p, n);
         } else {
             const char *colon = memchr(p, ':', n);
