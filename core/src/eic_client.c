@@ -146,7 +146,8 @@ static const char *dns_suffix(const char *region)
     const char *prefix = partitions;
     for (;;) {
         const char *suffix = prefix + strlen(prefix) + 1;
-        if (strncmp(region, prefix, strlen(prefix)) == 0) {
+        /* The region is checked lower-case already: this compare is exact. */
+        if (starts_with_ci(region, prefix)) {
             return suffix; /* the empty prefix, last, matches any region */
         }
         prefix = suffix + strlen(suffix) + 1;

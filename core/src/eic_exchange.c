@@ -67,28 +67,9 @@ static eic_status open_connection(attempt *a)
     return EIC_OK;
 }
 
-static eic_status send_all(attempt *a, const uint8_t *buf, size_t len)
-{
-    eic_port *p = a->c->port;
-    for (size_t sent = 0; sent < len;) {
-        uint32_t budget = wait_budget(a);
-        if (budget == 0) {
-            return EIC_ERR_TIMEOUT;
-        }
-        int32_t n = p->send(p->ctx, buf + sent, len - sent, budget);
-        if (n > 0) {
-            sent += (size_t)n;
-            a->last_progress = now(a);
-        } else if (n != EIC_PORT_WOULD_BLOCK) {
-            return port_error(n);
-        }
-    }
-    return EIC_OK;
-}
-
-/* Reads what is there into buf[0..cap): *got bytes, 0 at the end of the
- * stream. */
-static eic_status receive(attempt *a, uint8_t *buf, size_t cap, size_t *got)
+/* One send or receive of up to len bytes, waiting out EIC_PORT_WOULD_BLOCK:
+ * *moved bytes, 0 at the end of the stream. One loop for both directions. */
+static eic_status transfer(attempt *a, int sending, uint8_t *buf, size_t len, size_t *moved)
 {
     eic_port *p = a->c->port;
     for (;;) {
@@ -96,9 +77,9 @@ static eic_status receive(attempt *a, uint8_t *buf, size_t cap, size_t *got)
         if (budget == 0) {
             return EIC_ERR_TIMEOUT;
         }
-        int32_t n = p->recv(p->ctx, buf, cap, budget);
+        int32_t n = sending ? p->send(p->ctx, buf, len, budget) : p->recv(p->ctx, buf, len, budget);
         if (n >= 0) {
-            *got = (size_t)n;
+            *moved = (size_t)n;
             if (n > 0) {
                 a->last_progress = now(a);
             }
@@ -110,127 +91,85 @@ static eic_status receive(attempt *a, uint8_t *buf, size_t cap, size_t *got)
     }
 }
 
-/* Reads until a complete head, skipping 1xx interim responses. *have is the
- * number of bytes in rx, which may run past the head into the body. */
-static eic_status read_head(attempt *a, size_t *have, eic_http_head *h)
+/* Reads the response into rx: the head (skipping 1xx interim responses),
+ * then the body framed by Content-Length, chunked encoding or the end of the
+ * stream. One loop, one read for the head and the three framings: each
+ * only decides whether the response is complete. *have is the number of
+ * bytes in rx. */
+static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size_t *body_len)
 {
     eic_buffer *rx = &a->c->rx;
+    size_t head_len = 0; /* 0 until the final head is in */
+    int close_delimited = 0, ended = 0;
     for (;;) {
-        size_t head_len = eic_http_head_length(rx->data, *have);
-        if (head_len != 0) {
-            eic_status st = eic_http_parse_head(rx->data, head_len, h);
-            if (st != EIC_OK || h->status >= 200) {
-                return st;
+        uint8_t *body = rx->data + head_len;
+        size_t in_body = *have - head_len;
+        if (head_len == 0) {
+            size_t n = eic_http_head_length(rx->data, *have);
+            if (n != 0) {
+                eic_status st = eic_http_parse_head(rx->data, n, h);
+                if (st != EIC_OK) {
+                    return st;
+                }
+                if (h->r.status < 200) {
+                    *have -= n;
+                    memmove(rx->data, rx->data + n, *have);
+                    continue;
+                }
+                head_len = n;
+                if (eic_http_status_has_no_body(h->r.status)) {
+                    /* No body whatever the headers say: an empty one. */
+                    h->chunked = 0;
+                    h->has_length = 1;
+                    h->content_length = 0;
+                }
+                close_delimited = !h->chunked && !h->has_length;
+                if (!h->chunked && h->has_length && h->content_length > rx->size - n) {
+                    return EIC_ERR_RESPONSE_TOO_LARGE;
+                }
+                h->close |= close_delimited;
+                continue;
             }
-            memmove(rx->data, rx->data + head_len, *have - head_len);
-            *have -= head_len;
-            continue;
+        } else {
+            size_t end = in_body; /* where the body ends on the wire, once complete */
+            int complete = ended;
+            if (h->chunked) {
+                eic_status st = eic_http_chunked_length(body, in_body, &end);
+                if (st != EIC_OK) {
+                    return st;
+                }
+                complete = end != 0;
+            } else if (h->has_length) {
+                end = h->content_length;
+                complete = in_body >= end;
+            }
+            if (complete) {
+                h->close |= in_body != end; /* bytes past the body: not reused */
+                *body_len = h->chunked ? eic_http_dechunk(body, end) : end;
+                return EIC_OK;
+            }
         }
-        if (*have == rx->size) {
+        /* Full: too large, unless the end of a close-delimited body comes. */
+        int full = *have == rx->size;
+        uint8_t probe;
+        size_t got;
+        if (full && head_len == 0) {
             return EIC_ERR_RESPONSE_TOO_LARGE;
         }
-        size_t got;
-        eic_status st = receive(a, rx->data + *have, rx->size - *have, &got);
+        eic_status st =
+            transfer(a, 0, full ? &probe : rx->data + *have, full ? 1 : rx->size - *have, &got);
         if (st != EIC_OK) {
             return st;
         }
-        if (got == 0) {
-            return EIC_ERR_NETWORK; /* closed before a whole head */
+        if (got == 0 && close_delimited) {
+            ended = 1;
+        } else if (full) {
+            return EIC_ERR_RESPONSE_TOO_LARGE;
+        } else if (got == 0) {
+            return EIC_ERR_NETWORK; /* closed before the whole response */
         }
         *have += got;
     }
-}
-
-/* Reads more of the body into body[*have..cap); the end of the stream is an
- * error unless close_delimited, where it ends the body (*ended). */
-static eic_status read_more(attempt *a, uint8_t *body, size_t cap, size_t *have,
-                            int close_delimited, int *ended)
-{
-    size_t got;
-    if (*have == cap) {
-        /* Full: only the end of a close-delimited body may still come. */
-        uint8_t probe;
-        eic_status st = receive(a, &probe, 1, &got);
-        if (st == EIC_OK && got == 0 && close_delimited) {
-            *ended = 1;
-            return EIC_OK;
-        }
-        return st != EIC_OK ? st : EIC_ERR_RESPONSE_TOO_LARGE;
-    }
-    eic_status st = receive(a, body + *have, cap - *have, &got);
-    if (st != EIC_OK) {
-        return st;
-    }
-    if (got == 0) {
-        if (!close_delimited) {
-            return EIC_ERR_NETWORK; /* truncated */
-        }
-        *ended = 1;
-    }
-    *have += got;
-    return EIC_OK;
-}
-
-/* The body after the head, framed by Content-Length, chunked encoding or the
- * end of the stream; *len is its length at body[0..). One loop for the three
- * framings: each only decides whether the body is complete and where it
- * ends, and all share the read (one call site instead of three). */
-static eic_status read_body(attempt *a, eic_http_head *h, uint8_t *body, size_t cap, size_t have,
-                            size_t *len)
-{
-    int ended = 0;
-    int close_delimited = !h->chunked && !h->has_length;
-    if (eic_http_status_has_no_body(h->status)) {
-        *len = 0;
-        h->close |= have != 0; /* stray bytes: this connection is not reused */
-        return EIC_OK;
-    }
-    if (!h->chunked && h->has_length && h->content_length > cap) {
-        return EIC_ERR_RESPONSE_TOO_LARGE;
-    }
-    h->close |= close_delimited;
-    for (;;) {
-        size_t end = have; /* where the body ends on the wire, once complete */
-        int complete = ended;
-        if (h->chunked) {
-            eic_status st = eic_http_chunked_length(body, have, &end);
-            if (st != EIC_OK) {
-                return st;
-            }
-            complete = end != 0;
-        } else if (h->has_length) {
-            end = h->content_length;
-            complete = have >= end;
-        }
-        if (complete) {
-            h->close |= have != end; /* bytes past the body: not reused */
-            *len = h->chunked ? eic_http_dechunk(body, end) : end;
-            return EIC_OK;
-        }
-        eic_status st = read_more(a, body, cap, &have, close_delimited, &ended);
-        if (st != EIC_OK) {
-            return st;
-        }
-    }
-}
-
-static void value(const eic_http_value *v, const char **p, size_t *n)
-{
-    *p = v->p;
-    *n = v->n;
-}
-
-static void fill_response(const eic_http_head *h, const uint8_t *body, size_t body_len,
-                          eic_response *r)
-{
-    memset(r, 0, sizeof *r);
-    r->status = h->status;
-    value(&h->error_type, &r->error_type, &r->error_type_len);
-    value(&h->request_id, &r->request_id, &r->request_id_len);
-    value(&h->retry_after, &r->retry_after, &r->retry_after_len);
-    value(&h->date, &r->date, &r->date_len);
-    r->body = (const char *)body;
-    r->body_len = body_len;
 }
 
 /* One try on the current or a new connection. *stale is set when a reused
@@ -246,23 +185,25 @@ static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int 
     if (st != EIC_OK) {
         return st;
     }
-    st = send_all(a, c->tx.data, request_len);
+    for (size_t sent = 0, n; st == EIC_OK && sent < request_len; sent += n) {
+        st = transfer(a, 1, c->tx.data + sent, request_len - sent, &n);
+        if (st == EIC_OK && n == 0) {
+            st = EIC_ERR_NETWORK;
+        }
+    }
     if (st == EIC_OK) {
-        st = read_head(a, &have, &h);
+        st = read_response(a, &have, &h, &body_len);
     }
     if (st != EIC_OK) {
         *stale = reused && have == 0 && st == EIC_ERR_NETWORK;
         return st;
     }
-    uint8_t *body = c->rx.data + h.head_len;
-    st = read_body(a, &h, body, c->rx.size - h.head_len, have - h.head_len, &body_len);
-    if (st != EIC_OK) {
-        return st;
-    }
     if (h.close) {
         eic_exchange_close(c);
     }
-    fill_response(&h, body, body_len, r);
+    *r = h.r;
+    r->body = (const char *)c->rx.data + h.head_len;
+    r->body_len = body_len;
     return EIC_OK;
 }
 

@@ -50,21 +50,21 @@ int eic_http_status_has_no_body(int status)
     return (status >= 100 && status < 200) || status == 204 || status == 304;
 }
 
-/* Decimal digits only, no overflow. */
-static int parse_size(const char *p, size_t n, size_t *out)
+/* Reads digits of the base (10 or 16) from p[0..n): how many, with *out set;
+ * 0 when the value would overflow. One reader for Content-Length, the
+ * status code and chunk sizes. */
+static size_t parse_number(const char *p, size_t n, unsigned base, size_t *out)
 {
-    size_t v = 0;
-    if (n == 0) {
-        return 0;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] < '0' || p[i] > '9' || v > ((size_t)-1 - 9) / 10) {
+    size_t v = 0, i = 0;
+    for (int d; i < n && (d = eic_uri_hex_value((unsigned char)p[i])) >= 0 && (unsigned)d < base;
+         i++) {
+        if (v > ((size_t)-1 - (base - 1)) / base) {
             return 0;
         }
-        v = v * 10 + (size_t)(p[i] - '0');
+        v = v * base + (size_t)d;
     }
     *out = v;
-    return 1;
+    return i;
 }
 
 /* Drops the blanks around p[0..*n): the header value and each element of a
@@ -106,7 +106,6 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
      * the names instead of a chain of compares. */
     static const char names[] = "content-length\0transfer-encoding\0connection\0"
                                 "x-amzn-errortype\0x-amzn-requestid\0retry-after\0date\0";
-    eic_http_value value = {v, n};
     const char *known = names;
     int which = 0;
     while (*known != '\0' && !name_is(name, name_len, known)) {
@@ -116,7 +115,8 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
     switch (which) {
     case 0: {
         size_t cl;
-        if (!parse_size(v, n, &cl) || (h->has_length && cl != h->content_length)) {
+        if (n == 0 || parse_number(v, n, 10, &cl) != n ||
+            (h->has_length && cl != h->content_length)) {
             return EIC_ERR_PROTOCOL;
         }
         h->has_length = 1;
@@ -136,16 +136,20 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
         }
         break;
     case 3:
-        h->error_type = value;
+        h->r.error_type = v;
+        h->r.error_type_len = n;
         break;
     case 4:
-        h->request_id = value;
+        h->r.request_id = v;
+        h->r.request_id_len = n;
         break;
     case 5:
-        h->retry_after = value;
+        h->r.retry_after = v;
+        h->r.retry_after_len = n;
         break;
     case 6:
-        h->date = value;
+        h->r.date = v;
+        h->r.date_len = n;
         break;
     default: /* a header eic does not read */
         break;
@@ -157,20 +161,12 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
  * which eic does not ask for: it closes. */
 static eic_status status_line(eic_http_head *h, const char *p, size_t n)
 {
-    int status = 0;
+    size_t status;
     if (n < 12 || memcmp(p, "HTTP/1.", 7) != 0 || (p[7] != '0' && p[7] != '1') || p[8] != ' ' ||
-        p[9] == '0' || (n > 12 && p[12] != ' ')) {
+        p[9] == '0' || (n > 12 && p[12] != ' ') || parse_number(p + 9, 3, 10, &status) != 3) {
         return EIC_ERR_PROTOCOL;
     }
-    /* Three digits, the first not 0 (checked above); one loop for all three. */
-    for (int i = 9; i < 12; i++) {
-        unsigned d = (unsigned)(p[i] - '0');
-        if (d > 9u) {
-            return EIC_ERR_PROTOCOL;
-        }
-        status = status * 10 + (int)d;
-    }
-    h->status = status;
+    h->r.status = (int)status;
     h->close = p[7] == '0';
     return EIC_OK;
 }
@@ -181,7 +177,8 @@ eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_hea
     const char *end = p + head_len;
     memset(h, 0, sizeof *h);
     h->head_len = head_len;
-    for (int first = 1;; first = 0) {
+    /* Until the status line is read, h->r.status is 0. */
+    for (;;) {
         const char *nl = line_end(p, end);
         if (nl == NULL) {
             return EIC_ERR_PROTOCOL;
@@ -191,10 +188,10 @@ eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_hea
             n--;
         }
         if (n == 0) {
-            return first ? EIC_ERR_PROTOCOL : EIC_OK; /* the blank line */
+            return h->r.status == 0 ? EIC_ERR_PROTOCOL : EIC_OK; /* the blank line */
         }
         eic_status st;
-        if (first) {
+        if (h->r.status == 0) {
             st = status_line(h, p, n);
         } else {
             const char *colon = memchr(p, ':', n);
@@ -222,63 +219,41 @@ eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_hea
 static int next_chunk(const uint8_t *buf, size_t len, size_t *pos, size_t *data, size_t *size)
 {
     const char *p = (const char *)buf + *pos;
-    const char *end = (const char *)buf + len;
-    const char *nl = line_end(p, end);
-    const char *digits;
-    size_t v = 0;
-    int d;
+    const char *nl = line_end(p, (const char *)buf + len);
+    size_t v;
     if (nl == NULL) {
         return 0;
     }
-    /* Each digit is looked up once: a second call would be inlined again. */
-    for (digits = p; p < nl && (d = eic_uri_hex_value((unsigned char)*p)) >= 0; p++) {
-        if (v > ((size_t)-1 >> 4)) {
-            return -1;
-        }
-        v = v << 4 | (size_t)d;
-    }
+    size_t digits = parse_number(p, (size_t)(nl - p), 16, &v);
     /* After the size: nothing, CR, or extensions (";name=value"). */
-    if (p == digits || (p < nl && *p != ';' && *p != '\r' && !is_blank(*p))) {
+    p += digits;
+    if (digits == 0 || (p < nl && *p != ';' && *p != '\r' && !is_blank(*p))) {
         return -1;
     }
     size_t at = (size_t)(nl + 1 - (const char *)buf);
     if (v == 0) {
-        /* Trailers: header lines, then a blank line. */
-        for (;;) {
-            const char *t = (const char *)buf + at;
-            const char *tnl = line_end(t, end);
-            if (tnl == NULL) {
-                return 0;
-            }
-            at = (size_t)(tnl + 1 - (const char *)buf);
-            if (tnl == t || (tnl == t + 1 && *t == '\r')) {
-                *pos = at;
-                *size = 0;
-                return 2;
-            }
-        }
+        /* Trailers: header lines, then a blank line, found as the end of a
+         * head is (from the newline before them). */
+        size_t t = eic_http_head_length(buf + at - 1, len - at + 1);
+        *pos = at - 1 + t;
+        *size = 0;
+        return t != 0 ? 2 : 0;
     }
     if (len - at < v || len - at - v < 1) {
         return 0;
     }
     /* The data must be followed by CRLF (or a bare LF). */
     size_t after = at + v;
-    if (buf[after] == '\r') {
-        if (len - after < 2) {
-            return 0;
-        }
-        if (buf[after + 1] != '\n') {
-            return -1;
-        }
-        after += 2;
-    } else if (buf[after] == '\n') {
-        after += 1;
-    } else {
+    after += buf[after] == '\r';
+    if (after == len) {
+        return 0;
+    }
+    if (buf[after] != '\n') {
         return -1;
     }
     *data = at;
     *size = v;
-    *pos = after;
+    *pos = after + 1;
     return 1;
 }
 

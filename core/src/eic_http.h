@@ -7,24 +7,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "eic/eic_status.h"
+#include "eic/eic.h"
 
 typedef struct {
-    const char *p; /* value as received, trimmed; NULL when absent */
-    size_t n;
-} eic_http_value;
-
-typedef struct {
-    int status;                 /* 100..999 */
-    size_t head_len;            /* status line, headers and the blank line */
-    int has_length;             /* Content-Length was sent */
-    size_t content_length;      /* its value */
-    int chunked;                /* Transfer-Encoding: chunked */
-    int close;                  /* the server closes after this response */
-    eic_http_value error_type;  /* x-amzn-ErrorType */
-    eic_http_value request_id;  /* x-amzn-RequestId */
-    eic_http_value retry_after; /* Retry-After */
-    eic_http_value date;        /* Date */
+    eic_response r;        /* status and the header values eic reads (body unset) */
+    size_t head_len;       /* status line, headers and the blank line */
+    int has_length;        /* Content-Length was sent */
+    size_t content_length; /* its value */
+    int chunked;           /* Transfer-Encoding: chunked */
+    int close;             /* the server closes after this response */
 } eic_http_head;
 
 /* Length of the head at the start of buf (up to and including the blank

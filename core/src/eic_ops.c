@@ -73,8 +73,9 @@ static eic_status attempt_once(eic_client *c, build_fn build, const void *reques
     return st == EIC_OK ? exchange_and_parse(c, len, parse, result, err, skew, offset) : st;
 }
 
-static eic_status call(eic_client *c, build_fn build, const void *request, parse_fn parse,
-                       void *result, eic_error *err)
+/* The public calls' own arguments come first, in their registers. */
+static eic_status call(eic_client *c, const void *request, void *result, eic_error *err,
+                       build_fn build, parse_fn parse)
 {
     unsigned attempts = 0;
     unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
@@ -171,32 +172,32 @@ static eic_status parse_list(eic_client *c, const eic_response *r, void *out, ei
 eic_status eic_put_function_event_invoke_config(eic_client *client, const eic_put_request *request,
                                                 eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, build_put, request, parse_config, config, err);
+    return call(client, request, config, err, build_put, parse_config);
 }
 
 eic_status eic_update_function_event_invoke_config(eic_client *client,
                                                    const eic_update_request *request,
                                                    eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, build_update, request, parse_config, config, err);
+    return call(client, request, config, err, build_update, parse_config);
 }
 
 eic_status eic_get_function_event_invoke_config(eic_client *client, const eic_get_request *request,
                                                 eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, build_get, request, parse_config, config, err);
+    return call(client, request, config, err, build_get, parse_config);
 }
 
 eic_status eic_delete_function_event_invoke_config(eic_client *client,
                                                    const eic_delete_request *request,
                                                    eic_error *err)
 {
-    return call(client, build_delete, request, parse_delete, NULL, err);
+    return call(client, request, NULL, err, build_delete, parse_delete);
 }
 
 eic_status eic_list_function_event_invoke_configs(eic_client *client,
                                                   const eic_list_request *request,
                                                   eic_list_result *list, eic_error *err)
 {
-    return call(client, build_list, request, parse_list, list, err);
+    return call(client, request, list, err, build_list, parse_list);
 }

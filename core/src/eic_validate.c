@@ -1,7 +1,8 @@
 /* Validation of request members against the Lambda model (core, model layer).
  * The patterns are those of the service model (NamespacedFunctionName,
  * NumericLatestPublishedOrAliasQualifier, DestinationArn), matched field by
- * field on the ':'-separated parts instead of with a regex engine. */
+ * field on the ':'-separated parts. Every field pattern is a short string
+ * read by one small matcher, rather than a predicate per pattern. */
 #include "eic_validate.h"
 
 #include <string.h>
@@ -13,156 +14,136 @@ typedef struct {
     size_t n;
 } span;
 
-static int is_lower(char c)
+/* Character classes, as bits of a mask: the class of bit i is the range
+ * ranges[2i]..ranges[2i+1] (bit 0 a-z, 1 A-Z, 2 0-9, then 3 '-', 4 '_',
+ * 5 '.' and 6 '$'). */
+static unsigned char_class(char c)
 {
-    return c >= 'a' && c <= 'z';
+    static const char ranges[] = "azAZ09--__..$$";
+    for (unsigned i = 0; i < 7u; i++) {
+        if (c >= ranges[2 * i] && c <= ranges[2 * i + 1]) {
+            return 1u << i;
+        }
+    }
+    return 0u;
 }
 
-static int is_digit(char c)
+/* The field patterns, a small regular language read by match_alternative(): a byte
+ * with the top bit set is one character of the classes in its low bits; any
+ * other byte stands for itself; '*', '+' and '?' repeat what precedes them;
+ * "(...)" is optional (no nesting); '|' separates alternatives. */
+#define L "\x81"           /* [a-z] */
+#define D "\x84"           /* [0-9] */
+#define LUH "\x8b"         /* [a-zA-Z-] */
+#define LUDH "\x8f"        /* [a-zA-Z0-9-] */
+#define NAME "\xbf"        /* [a-zA-Z0-9-_.] */
+#define QUAL "\x9f"        /* [a-zA-Z0-9-_] */
+#define QUAL_DOLLAR "\xdf" /* [a-zA-Z0-9-_$] */
+
+#define PAT_ARN "arn"
+#define PAT_PARTITION "|aws" LUH "*" /* (aws[a-zA-Z-]*)? */
+#define PAT_LAMBDA "lambda"
+/* empty, or (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9] */
+#define PAT_OPT_REGION "|(eusc-)" L L "(-gov)-" L "+-" D "|(eusc-)" L L "-iso" L "?-" L "+-" D
+#define PAT_OPT_ACCOUNT "|" D D D D D D D D D D D D
+#define PAT_FUNCTION "function"
+#define PAT_NAME NAME "+"
+/* The Qualifier member, then (from $LATEST) the qualifier in a name. */
+#define PAT_QUALIFIERS QUAL_DOLLAR "+|$LATEST(.PUBLISHED)|" QUAL "+"
+#define PAT_DEST_PARTITION "aws" LUDH "*"
+#define PAT_SERVICE LUDH "+"
+#define PAT_KAFKA_TAIL NAME "*"
+#define PAT_DOTS "|(.)." /* "", "." or "..": no function */
+
+static const char patterns[] =
+    PAT_ARN "\0" PAT_PARTITION "\0" PAT_LAMBDA "\0" PAT_OPT_REGION "\0" PAT_OPT_ACCOUNT
+            "\0" PAT_FUNCTION "\0" PAT_NAME "\0" PAT_QUALIFIERS "\0" PAT_DEST_PARTITION
+            "\0" PAT_SERVICE "\0" PAT_KAFKA_TAIL "\0" PAT_DOTS;
+
+/* Offsets into patterns (sizeof counts each pattern's NUL). */
+enum {
+    K_ARN = 0,
+    K_PARTITION = K_ARN + sizeof PAT_ARN,
+    K_LAMBDA = K_PARTITION + sizeof PAT_PARTITION,
+    K_OPT_REGION = K_LAMBDA + sizeof PAT_LAMBDA,
+    K_REGION = K_OPT_REGION + 1,
+    K_OPT_ACCOUNT = K_OPT_REGION + sizeof PAT_OPT_REGION,
+    K_ACCOUNT = K_OPT_ACCOUNT + 1,
+    K_FUNCTION = K_OPT_ACCOUNT + sizeof PAT_OPT_ACCOUNT,
+    K_NAME = K_FUNCTION + sizeof PAT_FUNCTION,
+    K_QUALIFIER_INPUT = K_NAME + sizeof PAT_NAME,
+    K_QUALIFIER = K_QUALIFIER_INPUT + sizeof QUAL_DOLLAR "+|" - 1,
+    K_DEST_PARTITION = K_QUALIFIER_INPUT + sizeof PAT_QUALIFIERS,
+    K_SERVICE = K_DEST_PARTITION + sizeof PAT_DEST_PARTITION,
+    K_KAFKA_TAIL = K_SERVICE + sizeof PAT_SERVICE,
+    K_DOTS = K_KAFKA_TAIL + sizeof PAT_KAFKA_TAIL
+};
+
+static int one(unsigned char p, char c)
 {
-    return c >= '0' && c <= '9';
+    return p >= 0x80u ? (char_class(c) & p) != 0u : c == (char)p;
 }
 
-/* Character classes for all(): letters and/or digits, plus the punctuation
- * in a string. One scanner with a description replaces a predicate per
- * pattern. */
-#define LETTERS 1u
-#define DIGITS 2u
-#define ALNUM (LETTERS | DIGITS)
-
-static int all(span f, unsigned classes, const char *extra)
+/* Whether f matches the alternative at pat (shorter than 32 bytes). The
+ * set of pattern positions reachable after each character, as bits; one
+ * forward pass takes the optional steps (into or over a group, over a '*'
+ * or '?') and the character: no backtracking, no recursion. */
+static int match_alternative(const char *pat, span f)
 {
-    for (size_t i = 0; i < f.n; i++) {
-        char c = f.p[i];
-        int ok = ((classes & LETTERS) && (is_lower(c) || (c >= 'A' && c <= 'Z'))) ||
-                 ((classes & DIGITS) && is_digit(c)) || (c != '\0' && strchr(extra, c) != NULL);
-        if (!ok) {
+    uint32_t set = 1u;
+    for (size_t at = 0;; at++) {
+        uint32_t next = 0;
+        size_t i = 0;
+        for (; pat[i] != '\0' && pat[i] != '|'; i++) {
+            unsigned char c = (unsigned char)pat[i];
+            char q = pat[i + 1];
+            if (!(set >> i & 1u)) {
+                continue;
+            }
+            if (c == '(') {
+                set |= 2u << i | 1u << (strchr(pat + i, ')') - pat);
+            } else if (c == ')') {
+                set |= 2u << i;
+            } else {
+                int optional = q == '*' || q == '?', repeated = q == '*' || q == '+';
+                if (optional) {
+                    set |= 4u << i;
+                }
+                if (at < f.n && one(c, f.p[at])) {
+                    /* On at a repeat and past it; past a '?'; past a plain byte. */
+                    next |= (repeated ? 5u : optional ? 4u : 2u) << i;
+                }
+            }
+        }
+        if (at == f.n) {
+            return set >> i & 1u;
+        }
+        set = next;
+    }
+}
+
+/* Whether the field matches one of the alternatives of the pattern. */
+static int field_is(span f, unsigned kind)
+{
+    for (const char *pat = patterns + kind;; pat++) {
+        if (match_alternative(pat, f)) {
+            return 1;
+        }
+        pat = strchr(pat, '|');
+        if (pat == NULL) {
             return 0;
         }
     }
-    return 1;
 }
 
-static int has_prefix(span f, const char *lit)
+/* The field at *p, up to the next ':' (*p then just past it) or the end (*p
+ * then NULL). */
+static span next_field(const char **p)
 {
-    size_t n = strlen(lit);
-    return f.n >= n && memcmp(f.p, lit, n) == 0;
-}
-
-static int span_is(span f, const char *lit)
-{
-    return f.n == strlen(lit) && has_prefix(f, lit);
-}
-
-/* (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9] */
-static int is_region(span f)
-{
-    if (has_prefix(f, "eusc-")) {
-        f.p += 5;
-        f.n -= 5;
-    }
-    if (f.n < 6 || !is_lower(f.p[0]) || !is_lower(f.p[1]) || !is_digit(f.p[f.n - 1]) ||
-        f.p[f.n - 2] != '-') {
-        return 0;
-    }
-    /* The last letter run, then what stands between it and the two letters. */
-    size_t run_start = f.n - 2;
-    while (run_start > 2 && is_lower(f.p[run_start - 1])) {
-        run_start--;
-    }
-    if (run_start == f.n - 2 || f.p[run_start - 1] != '-') {
-        return 0;
-    }
-    span middle = {f.p + 2, run_start - 1 - 2};
-    return middle.n == 0 || span_is(middle, "-gov") || span_is(middle, "-iso") ||
-           (middle.n == 5 && has_prefix(middle, "-iso") && is_lower(middle.p[4]));
-}
-
-static int is_account(span f)
-{
-    return f.n == 12 && all(f, DIGITS, "");
-}
-
-/* (aws[a-zA-Z-]*)? in function names; aws[a-zA-Z0-9-]* in destinations. */
-static int is_partition(span f, int allow_empty, int allow_digits)
-{
-    if (f.n == 0) {
-        return allow_empty;
-    }
-    if (!has_prefix(f, "aws")) {
-        return 0;
-    }
-    span tail = {f.p + 3, f.n - 3};
-    return all(tail, allow_digits ? ALNUM : LETTERS, "-");
-}
-
-static int is_function_qualifier(span f)
-{
-    return span_is(f, "$LATEST") || span_is(f, "$LATEST.PUBLISHED") ||
-           (f.n != 0 && all(f, ALNUM, "-_"));
-}
-
-#define MAX_FIELDS 9 /* arn, partition, lambda, region, account, function, name, qualifier + 1 */
-
-static size_t split(const char *s, span *fields, size_t max)
-{
-    size_t n = 0;
-    const char *start = s;
-    for (const char *p = s;; p++) {
-        if (*p == ':' || *p == '\0') {
-            if (n == max) {
-                return max + 1;
-            }
-            fields[n].p = start;
-            fields[n].n = (size_t)(p - start);
-            n++;
-            if (*p == '\0') {
-                return n;
-            }
-            start = p + 1;
-        }
-    }
-}
-
-/* The optional parts of a function name, as bits of a form. Higher bits are
- * the model's earlier optional groups, so counting forms down from 31 tries
- * them in the order a greedy regex engine does: the first form that parses
- * is the reading the service itself makes. */
-#define FORM_ARN 16u      /* arn:partition:lambda: */
-#define FORM_REGION 8u    /* region: */
-#define FORM_ACCOUNT 4u   /* account: */
-#define FORM_FUNCTION 2u  /* function: */
-#define FORM_QUALIFIER 1u /* :qualifier */
-
-/* Whether the fields parse as the given form; sets *name when they do. */
-static int parses_as(const span *f, size_t count, unsigned form, span *name)
-{
-    size_t need = (form & FORM_ARN ? 3u : 0u) + !!(form & FORM_REGION) + !!(form & FORM_ACCOUNT) +
-                  !!(form & FORM_FUNCTION) + 1u + !!(form & FORM_QUALIFIER);
-    size_t i = 0;
-    if (need != count) {
-        return 0;
-    }
-    if (form & FORM_ARN) {
-        if (!span_is(f[0], "arn") || !is_partition(f[1], 1, 0) || !span_is(f[2], "lambda")) {
-            return 0;
-        }
-        i = 3;
-    }
-    if ((form & FORM_REGION) && !is_region(f[i++])) {
-        return 0;
-    }
-    if ((form & FORM_ACCOUNT) && !is_account(f[i++])) {
-        return 0;
-    }
-    if ((form & FORM_FUNCTION) && !span_is(f[i++], "function")) {
-        return 0;
-    }
-    *name = f[i++];
-    if (name->n == 0 || !all(*name, ALNUM, "-_.")) {
-        return 0;
-    }
-    return !(form & FORM_QUALIFIER) || is_function_qualifier(f[i]);
+    const char *colon = strchr(*p, ':');
+    span f = {*p, colon != NULL ? (size_t)(colon - *p) : strlen(*p)};
+    *p = colon != NULL ? colon + 1 : NULL;
+    return f;
 }
 
 static size_t bounded_len(const char *s, size_t max)
@@ -174,6 +155,14 @@ static size_t bounded_len(const char *s, size_t max)
     return n;
 }
 
+/* The fields of a function name and the optional group each belongs to, as
+ * bits of a form: higher bits are the model's earlier optional groups, so
+ * counting forms down from 31 tries them in the order a greedy regex engine
+ * does and the first form that parses is the reading the service makes. */
+static const unsigned char name_kinds[] = {K_ARN,     K_PARTITION, K_LAMBDA, K_REGION,
+                                           K_ACCOUNT, K_FUNCTION,  K_NAME,   K_QUALIFIER};
+static const unsigned char name_groups[] = {16, 16, 16, 8, 4, 2, 0, 1};
+
 eic_status eic_validate_function_name(const char *s)
 {
     if (s == NULL) {
@@ -183,16 +172,29 @@ eic_status eic_validate_function_name(const char *s)
     if (len > EIC_FUNCTION_NAME_MAX) {
         return EIC_ERR_FIELD_TOO_LONG;
     }
-    /* "." and ".." (nothing but dots, at most two) name no function. */
-    span whole = {s, len};
-    if (len == 0 || (len <= 2 && all(whole, 0u, "."))) {
+    if (field_is((span){s, len}, K_DOTS)) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
-    span fields[MAX_FIELDS];
-    size_t count = split(s, fields, MAX_FIELDS);
-    for (unsigned form = 32u; count <= MAX_FIELDS && form-- > 0u;) {
-        span name;
-        if (parses_as(fields, count, form, &name)) {
+    for (unsigned form = 32u; form-- > 0u;) {
+        const char *p = s;
+        span name = {s, 0};
+        int ok = 1;
+        for (unsigned k = 0; ok && k < sizeof name_kinds; k++) {
+            if (name_groups[k] != 0 && !(form & name_groups[k])) {
+                continue;
+            }
+            if (p == NULL) {
+                ok = 0; /* too few fields for this form */
+                break;
+            }
+            span f = next_field(&p);
+            ok = field_is(f, name_kinds[k]);
+            if (name_kinds[k] == K_NAME) {
+                name = f;
+            }
+        }
+        /* Every field read, and no more. */
+        if (ok && p == NULL) {
             return name.n <= EIC_FUNCTION_NAME_ONLY_MAX ? EIC_OK : EIC_ERR_FIELD_TOO_LONG;
         }
     }
@@ -208,10 +210,7 @@ eic_status eic_validate_qualifier(const char *s)
     if (len > EIC_QUALIFIER_MAX) {
         return EIC_ERR_FIELD_TOO_LONG;
     }
-    span f = {s, len};
-    return (len != 0 && (all(f, ALNUM, "-_$") || span_is(f, "$LATEST.PUBLISHED")))
-               ? EIC_OK
-               : EIC_ERR_INVALID_ARGUMENT;
+    return field_is((span){s, len}, K_QUALIFIER_INPUT) ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
 /* Length of the character at s[0..n) (1..4), or 0 when it is not valid
@@ -249,6 +248,11 @@ static eic_status check_text(const char *s, size_t max_chars, size_t max_bytes, 
     return chars <= max_chars ? EIC_OK : EIC_ERR_FIELD_TOO_LONG;
 }
 
+/* The fields of a destination ARN: arn:partition:service:region?:account?:
+ * and the resource, everything after the fifth ':' (colons included). */
+static const unsigned char destination_kinds[] = {K_ARN, K_DEST_PARTITION, K_SERVICE, K_OPT_REGION,
+                                                  K_OPT_ACCOUNT};
+
 eic_status eic_validate_destination(const char *s)
 {
     size_t len = 0;
@@ -256,34 +260,23 @@ eic_status eic_validate_destination(const char *s)
     if (st != EIC_OK || len == 0) {
         return st;
     }
-    span whole = {s, len};
-    if (has_prefix(whole, "kafka://")) {
+    if (len >= 8 && memcmp(s, "kafka://", 8) == 0) {
         /* One character but '.', then up to 248 of [A-Za-z0-9._-]. */
-        span rest = {s + 8, len - 8};
-        if (rest.n == 0 || rest.p[0] == '.') {
+        if (len == 8 || s[8] == '.') {
             return EIC_ERR_INVALID_ARGUMENT;
         }
-        size_t first = text_char(rest.p, rest.n);
-        span tail = {rest.p + first, rest.n - first};
-        return tail.n <= 248 && all(tail, ALNUM, "-_.") ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+        size_t first = 8 + text_char(s + 8, len - 8);
+        return len - first <= 248 && field_is((span){s + first, len - first}, K_KAFKA_TAIL)
+                   ? EIC_OK
+                   : EIC_ERR_INVALID_ARGUMENT;
     }
-    /* arn:partition:service:region?:account?:resource — the resource is
-     * everything after the fifth ':', colons included. */
-    span f[5];
     const char *p = s;
-    for (size_t i = 0; i < 5; i++) {
-        const char *colon = strchr(p, ':');
-        if (colon == NULL) {
+    for (unsigned i = 0; i < sizeof destination_kinds; i++) {
+        if (p == NULL || !field_is(next_field(&p), destination_kinds[i])) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
-        f[i].p = p;
-        f[i].n = (size_t)(colon - p);
-        p = colon + 1;
     }
-    int ok = span_is(f[0], "arn") && is_partition(f[1], 0, 1) && f[2].n != 0 &&
-             all(f[2], ALNUM, "-") && (f[3].n == 0 || is_region(f[3])) &&
-             (f[4].n == 0 || is_account(f[4]));
-    return ok ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+    return p != NULL ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
 eic_status eic_validate_marker(const char *s)
