@@ -1,14 +1,6 @@
-/* JSON reading (core, JSON layer).
- *
- * The one place jsmn's functions are compiled: static, so they are private
- * to this object, and strict. It comes before any eic header because eic.h
- * includes jsmn.h for its types only. JSMN_PARENT_LINKS must stay undefined:
- * it adds a member to jsmntok_t, and the application sizes its token array
- * with the type eic.h declares. */
-#define JSMN_STATIC
-#define JSMN_STRICT
-#include <jsmn.h>
-
+/* JSON reading (core, JSON layer): eic's own strict parser, filling
+ * jsmn's tokens (eic.h takes jsmn.h for its types only; none of jsmn's
+ * functions is compiled). */
 #include "eic_json_read.h"
 
 #include <limits.h>
@@ -136,22 +128,11 @@ static int number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
     return 1;
 }
 
-/* ---- validation -------------------------------------------------------- */
+/* ---- parsing ----------------------------------------------------------- */
 
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Where a value's text begins and ends: jsmn's string tokens exclude the quotes. */
-static size_t text_begin(const eic_json_token *t)
-{
-    return (size_t)t->start - (t->type == JSMN_STRING ? 1u : 0u);
-}
-
-static size_t text_end(const eic_json_token *t)
-{
-    return (size_t)t->end + (t->type == JSMN_STRING ? 1u : 0u);
 }
 
 static int text_is(const char *s, size_t n, const char *lit)
@@ -159,31 +140,62 @@ static int text_is(const char *s, size_t n, const char *lit)
     return n == strlen(lit) && memcmp(s, lit, n) == 0;
 }
 
-/* jsmn's strict mode takes any run of printable characters that starts like
- * a literal or a number (`tru`, `1x`, `1:2`); its first character is one of
- * `-0123456789tfn`, and only the literals' letters sort above '9'. */
+/* The character escape letter e stands for, 0 for none (`u` aside): pairs
+ * of a letter and its character. */
+static char unescaped(char e)
+{
+    for (const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t"; *s != '\0'; s += 2) {
+        if (*s == e) {
+            return s[1];
+        }
+    }
+    return 0;
+}
+
+/* The closing quote of the string whose opening quote is at i, or 0 when
+ * it has none, a bad escape or a raw control character. */
+static size_t string_end(const char *js, size_t len, size_t i)
+{
+    while (++i < len) {
+        char c = js[i];
+        if (c == '"') {
+            return i;
+        }
+        if ((unsigned char)c < 0x20u) {
+            return 0;
+        }
+        if (c == '\\') {
+            if (++i >= len) {
+                return 0;
+            }
+            if (js[i] == 'u') {
+                for (int k = 0; k < 4; k++) {
+                    if (++i >= len || eic_uri_hex_value((unsigned char)js[i]) < 0) {
+                        return 0;
+                    }
+                }
+            } else if (unescaped(js[i]) == 0) {
+                return 0;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Whether s[0..n) is a literal or a number. */
 static int primitive_ok(const char *s, size_t n)
 {
     number num;
+    /* Only the literals' letters sort above '9'; any other start fails both. */
     if (*s > '9') {
         return text_is(s, n, *s == 't' ? "true" : *s == 'f' ? "false" : "null");
     }
     return scan_number(s, n, &num);
 }
 
-/* JSON forbids raw control characters in strings; jsmn does not check. */
-static int string_ok(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned char)s[i] < 0x20u) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* What the grammar allows next, in the strict pass below. The FIRST states
- * are KEY and VALUE with bit 1 set: a close may come instead. */
+/* What the grammar allows next. The FIRST states are KEY and VALUE with bit
+ * 1 set: a close may come instead; FIRST_KEY and FIRST_VALUE are also
+ * JSMN_OBJECT + 1 and JSMN_ARRAY + 1, KEY and VALUE those types less 1. */
 enum {
     WANT_KEY = 0,    /* a member's key: after ',' in an object */
     WANT_VALUE = 1,  /* a value: at the start, after ':', after ',' in an array */
@@ -193,90 +205,15 @@ enum {
     WANT_NEXT = 5    /* after a value: ',' or a close, or the end at the top */
 };
 
-/* The type of the innermost container around text position i, which comes
- * after tokens [0..k), or JSMN_UNDEFINED at the top level. A scalar before i
- * ends before it, so the nearest earlier token that ends after i is that
- * container: no stack, whatever the depth. */
-static jsmntype_t around(const eic_json_doc *d, size_t k, size_t i)
-{
-    while (k-- > 0) {
-        if ((size_t)d->tok[k].end > i) {
-            return d->tok[k].type;
-        }
-    }
-    return JSMN_UNDEFINED;
-}
-
-/* One walk over the text, the tokens consumed in document order: each token
- * sits where the grammar allows it, the separators and white space between
- * them are right, and nothing follows the root value. jsmn's strict mode
- * lets `{,"a":1}`, `[1,,2]`, `{"a"::1}`, `[1,]`, `{"a":"b":1}`, `tru`, raw
- * control characters in strings and trailing text through; it has matched
- * every bracket, and closed them all. */
-static int document_ok(const eic_json_doc *d, size_t len)
-{
-    const char *js = d->js;
-    size_t k = 0; /* the next token */
-    int want = WANT_VALUE;
-    for (size_t i = 0; i < len; i++) {
-        char c = js[i];
-        if (is_space(c)) {
-            continue;
-        }
-        if (c == '}' || c == ']') {
-            if (want != WANT_NEXT && (want & 2) == 0) {
-                return 0;
-            }
-            want = WANT_NEXT;
-            continue;
-        }
-        if (c == ',') {
-            jsmntype_t in = around(d, k, i);
-            if (want != WANT_NEXT || in == JSMN_UNDEFINED) {
-                return 0;
-            }
-            want = in == JSMN_OBJECT ? WANT_KEY : WANT_VALUE;
-            continue;
-        }
-        if (c == ':') {
-            if (want != WANT_COLON) {
-                return 0;
-            }
-            want = WANT_VALUE;
-            continue;
-        }
-        /* Anything else starts token k (a NUL, where jsmn stopped, does not). */
-        if (k >= d->count || text_begin(&d->tok[k]) != i) {
-            return 0;
-        }
-        const eic_json_token *t = &d->tok[k++];
-        const char *s = js + t->start;
-        size_t n = (size_t)(t->end - t->start);
-        if (want < WANT_COLON) {
-            want &= ~2; /* the close did not come */
-        }
-        /* jsmn's strict mode refuses anything but a string as a key. */
-        if (want == WANT_KEY) {
-            want = WANT_COLON;
-        } else if (want == WANT_VALUE) {
-            want = WANT_NEXT;
-        } else {
-            return 0;
-        }
-        if (t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) {
-            want = t->type == JSMN_OBJECT ? FIRST_KEY : FIRST_VALUE;
-            continue;
-        }
-        if (t->type == JSMN_STRING ? !string_ok(s, n) : !primitive_ok(s, n)) {
-            return 0;
-        }
-        i = text_end(t) - 1;
-    }
-    return want == WANT_NEXT && k == d->count;
-}
-
 /* ---- public ------------------------------------------------------------ */
 
+/* One pass over the text, checking RFC 8259's grammar as it fills the tokens
+ * as jsmn would. An open container's end holds the index of the container
+ * around it (-1 at the top) until its close: no stack, whatever the depth.
+ * A token is only added once it is whole and in its place, so the array
+ * runs out (EIC_ERR_TOO_FEW_TOKENS) only for a text well-formed up to there.
+ * As with jsmn's strict mode, a number or literal needs a delimiter after
+ * it, even at the top. */
 eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_json_token *tokens,
                           size_t cap)
 {
@@ -289,20 +226,85 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
     if (tokens == NULL || cap == 0) {
         return EIC_ERR_TOO_FEW_TOKENS;
     }
-    jsmn_parser p;
-    jsmn_init(&p);
-    int r = jsmn_parse(&p, js, len, tokens, cap > UINT_MAX ? UINT_MAX : (unsigned)cap);
-    if (r == JSMN_ERROR_NOMEM) {
-        return EIC_ERR_TOO_FEW_TOKENS;
+    size_t n = 0;
+    int open = -1; /* the innermost open container */
+    int want = WANT_VALUE;
+    for (size_t i = 0; i < len; i++) {
+        char c = js[i];
+        if (is_space(c)) {
+            continue;
+        }
+        if (c == ',') {
+            if (want != WANT_NEXT || open < 0) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            want = (int)tokens[open].type - 1;
+            continue;
+        }
+        if (c == ':') {
+            if (want != WANT_COLON) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            want = WANT_VALUE;
+            continue;
+        }
+        if (c == '}' || c == ']') {
+            if ((want != WANT_NEXT && (want & 2) == 0) || open < 0 ||
+                tokens[open].type != (c == '}' ? JSMN_OBJECT : JSMN_ARRAY)) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            int around = tokens[open].end;
+            tokens[open].end = (int)i + 1;
+            open = around;
+            want = WANT_NEXT;
+            continue;
+        }
+        /* A value, or a key (a string), starts here. */
+        int key = (want & 1) == 0;
+        size_t start = i;
+        size_t end = i + 1;
+        jsmntype_t type = c == '{' ? JSMN_OBJECT : c == '[' ? JSMN_ARRAY : JSMN_PRIMITIVE;
+        if (c == '"') {
+            type = JSMN_STRING;
+            start++;
+            end = i = string_end(js, len, i);
+        } else if (type == JSMN_PRIMITIVE) {
+            while (end < len && !is_space(js[end]) && js[end] != ',' && js[end] != ']' &&
+                   js[end] != '}') {
+                end++;
+            }
+            if (end == len || !primitive_ok(js + start, end - start)) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            i = end - 1; /* the delimiter is read next */
+        }
+        if (want >= WANT_COLON || end == 0 || (key && type != JSMN_STRING)) {
+            return EIC_ERR_MALFORMED_RESPONSE;
+        }
+        if (n >= cap) {
+            return EIC_ERR_TOO_FEW_TOKENS;
+        }
+        eic_json_token *t = &tokens[n];
+        t->type = type;
+        t->start = (int)start;
+        t->end = (int)end;
+        /* A key's size is 1, for its value; an object's is its number of keys. */
+        t->size = key;
+        if (open >= 0 && (key || tokens[open].type == JSMN_ARRAY)) {
+            tokens[open].size++;
+        }
+        want = key ? WANT_COLON : WANT_NEXT;
+        if (type <= JSMN_ARRAY) {
+            t->end = open;
+            open = (int)n;
+            want = (int)type + 1;
+        }
+        n++;
     }
-    if (r <= 0) {
+    if (want != WANT_NEXT || open >= 0) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
-    doc->count = (size_t)r;
-    if (!document_ok(doc, len)) {
-        doc->count = 0;
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
+    doc->count = n;
     return EIC_OK;
 }
 
