@@ -140,48 +140,6 @@ static int text_is(const char *s, size_t n, const char *lit)
     return n == strlen(lit) && memcmp(s, lit, n) == 0;
 }
 
-/* The character escape letter e stands for, 0 for none (`u` aside): pairs
- * of a letter and its character. */
-static char unescaped(char e)
-{
-    for (const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t"; *s != '\0'; s += 2) {
-        if (*s == e) {
-            return s[1];
-        }
-    }
-    return 0;
-}
-
-/* The closing quote of the string whose opening quote is at i, or 0 when
- * it has none, a bad escape or a raw control character. */
-static size_t string_end(const char *js, size_t len, size_t i)
-{
-    while (++i < len) {
-        char c = js[i];
-        if (c == '"') {
-            return i;
-        }
-        if ((unsigned char)c < 0x20u) {
-            return 0;
-        }
-        if (c == '\\') {
-            if (++i >= len) {
-                return 0;
-            }
-            if (js[i] == 'u') {
-                for (int k = 0; k < 4; k++) {
-                    if (++i >= len || eic_uri_hex_value((unsigned char)js[i]) < 0) {
-                        return 0;
-                    }
-                }
-            } else if (unescaped(js[i]) == 0) {
-                return 0;
-            }
-        }
-    }
-    return 0;
-}
-
 /* Whether s[0..n) is a literal or a number. */
 static int primitive_ok(const char *s, size_t n)
 {
@@ -248,9 +206,10 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
             want = WANT_VALUE;
             continue;
         }
-        if (c == '}' || c == ']') {
+        if ((c | 0x20) == '}') {
+            /* ']' and '}' differ only in the 0x20 bit: JSMN_ARRAY, JSMN_OBJECT. */
             if ((want != WANT_NEXT && (want & 2) == 0) || open < 0 ||
-                tokens[open].type != (c == '}' ? JSMN_OBJECT : JSMN_ARRAY)) {
+                tokens[open].type != (jsmntype_t)(2 - ((c >> 5) & 1))) {
                 return EIC_ERR_MALFORMED_RESPONSE;
             }
             int around = tokens[open].end;
@@ -260,14 +219,29 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
             continue;
         }
         /* A value, or a key (a string), starts here. */
+        if (want >= WANT_COLON) {
+            return EIC_ERR_MALFORMED_RESPONSE;
+        }
         int key = (want & 1) == 0;
         size_t start = i;
         size_t end = i + 1;
         jsmntype_t type = c == '{' ? JSMN_OBJECT : c == '[' ? JSMN_ARRAY : JSMN_PRIMITIVE;
         if (c == '"') {
+            /* The chars reader finds the closing quote; a control character,
+             * raw or an escape gone wrong, fails the string. */
+            eic_json_chars text = {js + i + 1, js + len};
+            uint32_t cp;
+            while (text.p < text.end && *text.p != '"') {
+                if (eic_json_chars_next(&text, &cp) == EIC_JSON_CHARS_BAD && cp < 0x20u) {
+                    return EIC_ERR_MALFORMED_RESPONSE;
+                }
+            }
+            if (text.p == text.end) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
             type = JSMN_STRING;
             start++;
-            end = i = string_end(js, len, i);
+            end = i = (size_t)(text.p - js);
         } else if (type == JSMN_PRIMITIVE) {
             while (end < len && !is_space(js[end]) && js[end] != ',' && js[end] != ']' &&
                    js[end] != '}') {
@@ -278,7 +252,7 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
             }
             i = end - 1; /* the delimiter is read next */
         }
-        if (want >= WANT_COLON || end == 0 || (key && type != JSMN_STRING)) {
+        if (key && type != JSMN_STRING) {
             return EIC_ERR_MALFORMED_RESPONSE;
         }
         if (n >= cap) {
@@ -346,13 +320,13 @@ int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names)
     return -1;
 }
 
-/* The four hex digits at p: jsmn has checked that every `\u` of a string
- * token has them. A digit's low nibble is its value, plus 9 for a letter. */
+/* The four hex digits at p, or more than 0xFFFF when one is not a hex digit
+ * (the -1 of eic_uri_hex_value sets every bit). */
 static uint32_t hex4(const char *p)
 {
     uint32_t v = 0;
     for (int k = 0; k < 4; k++) {
-        v = (v << 4) | (uint32_t)((p[k] & 0xF) + (p[k] > '9' ? 9 : 0));
+        v = (v << 4) | (uint32_t)eic_uri_hex_value((unsigned char)p[k]);
     }
     return v;
 }
@@ -364,36 +338,37 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
     }
     unsigned char b = (unsigned char)*c->p;
     if (b == '\\') {
-        /* jsmn let no escape cut short through, nor a `\u` without its four
-         * hex digits. */
-        char e = c->p[1];
-        c->p += 2;
-        if (e != 'u') {
-            /* Pairs of an escape letter and the character it stands for
-             * (jsmn refused any other letter; the end of the list still
-             * bounds the search). */
-            const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t";
-            while (*s != '\0' && *s != e) {
-                s += 2;
+        /* A parsed text's escapes are whole and known. In a text being
+         * parsed, one cut short or unknown reads as a bad NUL (as a control
+         * character would), and only its backslash is passed. */
+        ptrdiff_t left = c->end - c->p;
+        char e = left > 1 ? c->p[1] : '\0';
+        uint32_t v = 0x10000u;
+        if (e == 'u') {
+            v = left < 6 ? v : hex4(c->p + 2);
+        } else {
+            /* Pairs of an escape letter and the character it stands for. */
+            for (const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t"; *s != '\0'; s += 2) {
+                if (*s == e) {
+                    v = (unsigned char)s[1];
+                }
             }
-            if (*s == '\0') {
-                *cp = EIC_UTF8_REPLACEMENT;
-                return EIC_JSON_CHARS_BAD;
-            }
-            *cp = (unsigned char)s[1];
-            return EIC_JSON_CHARS_OK;
         }
-        uint32_t hi = hex4(c->p);
-        c->p += 4;
-        *cp = hi;
-        if (hi - 0xD800u >= 0x800u) {
+        if (v > 0xFFFFu) {
+            *cp = 0;
+            c->p++;
+            return EIC_JSON_CHARS_BAD;
+        }
+        c->p += e == 'u' ? 6 : 2;
+        *cp = v;
+        if (v - 0xD800u >= 0x800u) {
             return EIC_JSON_CHARS_OK; /* no surrogate */
         }
         /* A high surrogate and a low one written as two escapes make one
          * character; a lone one is bad, and what follows it is read on its
          * own. */
         *cp = EIC_UTF8_REPLACEMENT;
-        if (hi >= 0xDC00u || c->end - c->p < 6 || c->p[0] != '\\' || c->p[1] != 'u') {
+        if (v >= 0xDC00u || c->end - c->p < 6 || c->p[0] != '\\' || c->p[1] != 'u') {
             return EIC_JSON_CHARS_BAD;
         }
         uint32_t lo = hex4(c->p + 2) - 0xDC00u;
@@ -401,7 +376,7 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
             return EIC_JSON_CHARS_BAD;
         }
         c->p += 6;
-        *cp = 0x10000u + ((hi - 0xD800u) << 10) + lo;
+        *cp = 0x10000u + ((v - 0xD800u) << 10) + lo;
         return EIC_JSON_CHARS_OK;
     }
     size_t n = b < 0x20u ? 0 : eic_utf8_decode(c->p, (size_t)(c->end - c->p), cp);
