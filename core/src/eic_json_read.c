@@ -114,7 +114,8 @@ static int number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
 {
     number num;
     uint64_t v;
-    if (!eic_json_is(doc, i, JSMN_PRIMITIVE) && !(epoch && eic_json_is(doc, i, JSMN_STRING))) {
+    /* JSMN_STRING is JSMN_PRIMITIVE less 1: a string passes for an epoch. */
+    if (i >= doc->count || (int)doc->tok[i].type + epoch < (int)JSMN_PRIMITIVE) {
         return 0;
     }
     const char *s = doc->js + doc->tok[i].start;
@@ -146,7 +147,10 @@ static int primitive_ok(const char *s, size_t n)
     number num;
     /* Only the literals' letters sort above '9'; any other start fails both. */
     if (*s > '9') {
-        return text_is(s, n, *s == 't' ? "true" : *s == 'f' ? "false" : "null");
+        /* The three side by side; "false" is the one of five letters. */
+        int f = *s == 'f';
+        return n == 4u + (size_t)f &&
+               memcmp(s, "truefalsenull" + (*s == 't' ? 0 : f ? 4 : 9), n) == 0;
     }
     return scan_number(s, n, &num);
 }
@@ -160,7 +164,7 @@ enum {
     FIRST_KEY = 2,   /* after '{' */
     FIRST_VALUE = 3, /* after '[' */
     WANT_COLON = 4,  /* after a key */
-    WANT_NEXT = 5    /* after a value: ',' or a close, or the end at the top */
+    WANT_NEXT = 6    /* after a value: ',' or a close, or the end at the top */
 };
 
 /* ---- public ------------------------------------------------------------ */
@@ -208,7 +212,7 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
         }
         if ((c | 0x20) == '}') {
             /* ']' and '}' differ only in the 0x20 bit: JSMN_ARRAY, JSMN_OBJECT. */
-            if ((want != WANT_NEXT && (want & 2) == 0) || open < 0 ||
+            if ((want & 2) == 0 || open < 0 ||
                 tokens[open].type != (jsmntype_t)(2 - ((c >> 5) & 1))) {
                 return EIC_ERR_MALFORMED_RESPONSE;
             }
