@@ -335,6 +335,27 @@ static uint32_t hex4(const char *p)
     return v;
 }
 
+/* The escape at p (before end): the UTF-16 code unit it stands for, or more
+ * than 0xFFFF when p holds none, or one cut short or unknown; *n is its
+ * length. */
+static uint32_t escape_at(const char *p, const char *end, size_t *n)
+{
+    ptrdiff_t left = end - p;
+    char e = left > 1 && p[0] == '\\' ? p[1] : '\0';
+    *n = 2;
+    if (e == 'u') {
+        *n = 6;
+        return left < 6 ? 0x10000u : hex4(p + 2);
+    }
+    /* Pairs of an escape letter and the character it stands for. */
+    for (const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t"; *s != '\0'; s += 2) {
+        if (*s == e) {
+            return (unsigned char)s[1];
+        }
+    }
+    return 0x10000u;
+}
+
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
 {
     if (c->p >= c->end) {
@@ -345,25 +366,14 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
         /* A parsed text's escapes are whole and known. In a text being
          * parsed, one cut short or unknown reads as a bad NUL (as a control
          * character would), and only its backslash is passed. */
-        ptrdiff_t left = c->end - c->p;
-        char e = left > 1 ? c->p[1] : '\0';
-        uint32_t v = 0x10000u;
-        if (e == 'u') {
-            v = left < 6 ? v : hex4(c->p + 2);
-        } else {
-            /* Pairs of an escape letter and the character it stands for. */
-            for (const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t"; *s != '\0'; s += 2) {
-                if (*s == e) {
-                    v = (unsigned char)s[1];
-                }
-            }
-        }
+        size_t n;
+        uint32_t v = escape_at(c->p, c->end, &n);
         if (v > 0xFFFFu) {
             *cp = 0;
             c->p++;
             return EIC_JSON_CHARS_BAD;
         }
-        c->p += e == 'u' ? 6 : 2;
+        c->p += n;
         *cp = v;
         if (v - 0xD800u >= 0x800u) {
             return EIC_JSON_CHARS_OK; /* no surrogate */
@@ -372,14 +382,11 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
          * character; a lone one is bad, and what follows it is read on its
          * own. */
         *cp = EIC_UTF8_REPLACEMENT;
-        if (v >= 0xDC00u || c->end - c->p < 6 || c->p[0] != '\\' || c->p[1] != 'u') {
+        uint32_t lo = escape_at(c->p, c->end, &n) - 0xDC00u;
+        if (v >= 0xDC00u || lo >= 0x400u) {
             return EIC_JSON_CHARS_BAD;
         }
-        uint32_t lo = hex4(c->p + 2) - 0xDC00u;
-        if (lo >= 0x400u) {
-            return EIC_JSON_CHARS_BAD;
-        }
-        c->p += 6;
+        c->p += n;
         *cp = 0x10000u + ((v - 0xD800u) << 10) + lo;
         return EIC_JSON_CHARS_OK;
     }
