@@ -27,14 +27,16 @@ typedef struct {
 
 /* Whether s[0..n) is exactly one number of RFC 8259's grammar. One walk:
  * `part` counts the runs of digits passed (integer, fraction, exponent),
- * `run` the digits of the current one, and every run needs one. */
+ * `run` the digits of the current one, and every run needs one. s[n] is
+ * read too: in a text being parsed or parsed, the character after a token
+ * (its delimiter, or its closing quote) is always there. */
 static int scan_number(const char *s, size_t n, number *num)
 {
     const char *end = s + n;
     int part = 0;
     int minus = 0;
     size_t run = 0;
-    num->negative = s < end && *s == '-';
+    num->negative = *s == '-';
     s += num->negative;
     num->digits = s;
     num->digits_end = end;
@@ -42,9 +44,12 @@ static int scan_number(const char *s, size_t n, number *num)
     for (; s < end; s++) {
         unsigned d = (unsigned)(*s - '0');
         if (d < 10u) {
-            /* No leading zero (`01`). */
-            if (part == 0 && run == 1 && *num->digits == '0') {
-                return 0;
+            if (part == 0) {
+                /* No leading zero (`01`). */
+                if (run == 1 && *num->digits == '0') {
+                    return 0;
+                }
+                num->int_len = run + 1;
             }
             if (part == 2 && num->exponent < EXPONENT_LIMIT) {
                 num->exponent = num->exponent * 10 + (long)d;
@@ -55,9 +60,6 @@ static int scan_number(const char *s, size_t n, number *num)
         if (run == 0) {
             return 0;
         }
-        if (part == 0) {
-            num->int_len = run;
-        }
         run = 0;
         if (*s == '.' && part == 0) {
             part = 1;
@@ -65,14 +67,11 @@ static int scan_number(const char *s, size_t n, number *num)
             /* 'e' and 'E' differ only in the 0x20 bit. */
             num->digits_end = s;
             part = 2;
-            minus = s + 1 < end && s[1] == '-';
-            s += s + 1 < end && (s[1] == '+' || s[1] == '-');
+            minus = s[1] == '-';
+            s += s[1] == '+' || minus;
         } else {
             return 0;
         }
-    }
-    if (part == 0) {
-        num->int_len = run;
     }
     if (minus) {
         num->exponent = -num->exponent;
@@ -110,23 +109,23 @@ static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
 /* Token i's number times 10^scale, truncated toward zero: for an epoch, a
  * primitive or a string, scale 3 (milliseconds), up to INT64_MAX; otherwise
  * an integer primitive (no fraction, no exponent) within int32_t. */
-static int number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
+static eic_status number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
 {
     number num;
     uint64_t v;
     /* JSMN_STRING is JSMN_PRIMITIVE less 1: a string passes for an epoch. */
     if (i >= doc->count || (int)doc->tok[i].type + epoch < (int)JSMN_PRIMITIVE) {
-        return 0;
+        return EIC_ERR_MALFORMED_RESPONSE;
     }
     const char *s = doc->js + doc->tok[i].start;
     size_t n = (size_t)(doc->tok[i].end - doc->tok[i].start);
     if (!scan_number(s, n, &num) || (!epoch && (size_t)num.negative + num.int_len != n) ||
         !scaled(&num, epoch ? 3 : 0,
                 epoch ? (uint64_t)INT64_MAX : (uint64_t)INT32_MAX + (uint64_t)num.negative, &v)) {
-        return 0;
+        return EIC_ERR_MALFORMED_RESPONSE;
     }
     *out = num.negative ? -(int64_t)v : (int64_t)v;
-    return 1;
+    return EIC_OK;
 }
 
 /* ---- parsing ----------------------------------------------------------- */
@@ -437,11 +436,11 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
 {
     int64_t v;
-    if (!number_at(doc, i, 0, &v)) {
-        return EIC_ERR_MALFORMED_RESPONSE;
+    eic_status s = number_at(doc, i, 0, &v);
+    if (s == EIC_OK) {
+        *out = (int32_t)v;
     }
-    *out = (int32_t)v;
-    return EIC_OK;
+    return s;
 }
 
 eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
@@ -455,5 +454,5 @@ eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
         }
     }
 #endif
-    return number_at(doc, i, 1, out) ? EIC_OK : EIC_ERR_MALFORMED_RESPONSE;
+    return number_at(doc, i, 1, out);
 }
