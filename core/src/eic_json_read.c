@@ -79,11 +79,11 @@ static int scan_number(const char *s, size_t n, number *num)
     return run != 0;
 }
 
-/* trunc(|num| * 10^scale) into *out, at most limit; 0 past it. Reading only
+/* trunc(|num| * 10^scale) into *out, at most INT64_MAX; 0 past it. Reading only
  * the digits that land above the point, then zeros, truncates without any
  * division and without floating point; dividing only constants keeps 64-bit
  * division helpers (__aeabi_uldivmod) out of 32-bit targets. */
-static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
+static int scaled(const number *num, long scale, uint64_t *out)
 {
     /* How many digits (then zeros) land above the point: int_len + exponent
      * + scale, at least 0. |exponent| < 10 * EXPONENT_LIMIT, so no overflow. */
@@ -97,8 +97,8 @@ static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
             p += *p == '.'; /* the fraction's digits follow the integer's */
             d = (unsigned)(*p++ - '0');
         }
-        /* Below this bound acc * 10 + 9 cannot wrap; limit is far below it. */
-        if (acc > (UINT64_MAX - 9u) / 10u || (acc = acc * 10u + d) > limit) {
+        /* Below this bound acc * 10 + 9 cannot wrap. */
+        if (acc > (UINT64_MAX - 9u) / 10u || (acc = acc * 10u + d) > (uint64_t)INT64_MAX) {
             return 0;
         }
     }
@@ -106,9 +106,9 @@ static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
     return 1;
 }
 
-/* Token i's number times 10^scale, truncated toward zero: for an epoch, a
- * primitive or a string, scale 3 (milliseconds), up to INT64_MAX; otherwise
- * an integer primitive (no fraction, no exponent) within int32_t. */
+/* Token i's number times 10^scale, truncated toward zero, within int64_t:
+ * for an epoch, a primitive or a string, scale 3 (milliseconds); otherwise
+ * an integer primitive (no fraction, no exponent). */
 static eic_status number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
 {
     number num;
@@ -120,8 +120,7 @@ static eic_status number_at(const eic_json_doc *doc, size_t i, int epoch, int64_
     const char *s = doc->js + doc->tok[i].start;
     size_t n = (size_t)(doc->tok[i].end - doc->tok[i].start);
     if (!scan_number(s, n, &num) || (!epoch && (size_t)num.negative + num.int_len != n) ||
-        !scaled(&num, epoch ? 3 : 0,
-                epoch ? (uint64_t)INT64_MAX : (uint64_t)INT32_MAX + (uint64_t)num.negative, &v)) {
+        !scaled(&num, epoch ? 3 : 0, &v)) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
     *out = num.negative ? -(int64_t)v : (int64_t)v;
@@ -148,8 +147,8 @@ static int primitive_ok(const char *s, size_t n)
     if (*s > '9') {
         /* The three side by side; "false" is the one of five letters. */
         int f = *s == 'f';
-        return n == 4u + (size_t)f &&
-               memcmp(s, "truefalsenull" + (*s == 't' ? 0 : f ? 4 : 9), n) == 0;
+        const char *lit = &"truefalsenull"[*s == 't' ? 0 : f ? 4 : 9];
+        return n == 4u + (size_t)f && memcmp(s, lit, n) == 0;
     }
     return scan_number(s, n, &num);
 }
@@ -436,11 +435,12 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
 {
     int64_t v;
-    eic_status s = number_at(doc, i, 0, &v);
-    if (s == EIC_OK) {
-        *out = (int32_t)v;
+    /* Read within int64_t first, then held to int32_t. */
+    if (number_at(doc, i, 0, &v) != EIC_OK || v < INT32_MIN || v > INT32_MAX) {
+        return EIC_ERR_MALFORMED_RESPONSE;
     }
-    return s;
+    *out = (int32_t)v;
+    return EIC_OK;
 }
 
 eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
