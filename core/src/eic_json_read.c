@@ -153,9 +153,10 @@ static int primitive_ok(const char *s, size_t n)
     return scan_number(s, n, &num);
 }
 
-/* What the grammar allows next. The FIRST states are KEY and VALUE with bit
- * 1 set: a close may come instead; FIRST_KEY and FIRST_VALUE are also
- * JSMN_OBJECT + 1 and JSMN_ARRAY + 1, KEY and VALUE those types less 1. */
+/* What the grammar allows next. A token only below WANT_COLON; a close only
+ * with bit 1 set (the FIRST states, KEY and VALUE with that bit, and NEXT).
+ * FIRST_KEY and FIRST_VALUE are JSMN_OBJECT + 1 and JSMN_ARRAY + 1, KEY and
+ * VALUE those types less 1. */
 enum {
     WANT_KEY = 0,    /* a member's key: after ',' in an object */
     WANT_VALUE = 1,  /* a value: at the start, after ':', after ',' in an array */
