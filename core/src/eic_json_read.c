@@ -1,14 +1,6 @@
-/* JSON reading (core, JSON layer).
- *
- * The one place jsmn's functions are compiled: static, so they are private
- * to this object, and strict. It comes before any eic header because eic.h
- * includes jsmn.h for its types only. JSMN_PARENT_LINKS must stay undefined:
- * it adds a member to jsmntok_t, and the application sizes its token array
- * with the type eic.h declares. */
-#define JSMN_STATIC
-#define JSMN_STRICT
-#include <jsmn.h>
-
+/* JSON reading (core, JSON layer): eic's own strict parser, filling
+ * jsmn's tokens (eic.h takes jsmn.h for its types only; none of jsmn's
+ * functions is compiled). */
 #include "eic_json_read.h"
 
 #include <limits.h>
@@ -35,14 +27,16 @@ typedef struct {
 
 /* Whether s[0..n) is exactly one number of RFC 8259's grammar. One walk:
  * `part` counts the runs of digits passed (integer, fraction, exponent),
- * `run` the digits of the current one, and every run needs one. */
+ * `run` the digits of the current one, and every run needs one. s[n] is
+ * read too: in a text being parsed or parsed, the character after a token
+ * (its delimiter, or its closing quote) is always there. */
 static int scan_number(const char *s, size_t n, number *num)
 {
     const char *end = s + n;
     int part = 0;
     int minus = 0;
     size_t run = 0;
-    num->negative = s < end && *s == '-';
+    num->negative = *s == '-';
     s += num->negative;
     num->digits = s;
     num->digits_end = end;
@@ -50,9 +44,12 @@ static int scan_number(const char *s, size_t n, number *num)
     for (; s < end; s++) {
         unsigned d = (unsigned)(*s - '0');
         if (d < 10u) {
-            /* No leading zero (`01`). */
-            if (part == 0 && run == 1 && *num->digits == '0') {
-                return 0;
+            if (part == 0) {
+                /* No leading zero (`01`). */
+                if (run == 1 && *num->digits == '0') {
+                    return 0;
+                }
+                num->int_len = run + 1;
             }
             if (part == 2 && num->exponent < EXPONENT_LIMIT) {
                 num->exponent = num->exponent * 10 + (long)d;
@@ -63,9 +60,6 @@ static int scan_number(const char *s, size_t n, number *num)
         if (run == 0) {
             return 0;
         }
-        if (part == 0) {
-            num->int_len = run;
-        }
         run = 0;
         if (*s == '.' && part == 0) {
             part = 1;
@@ -73,14 +67,11 @@ static int scan_number(const char *s, size_t n, number *num)
             /* 'e' and 'E' differ only in the 0x20 bit. */
             num->digits_end = s;
             part = 2;
-            minus = s + 1 < end && s[1] == '-';
-            s += s + 1 < end && (s[1] == '+' || s[1] == '-');
+            minus = s[1] == '-';
+            s += s[1] == '+' || minus;
         } else {
             return 0;
         }
-    }
-    if (part == 0) {
-        num->int_len = run;
     }
     if (minus) {
         num->exponent = -num->exponent;
@@ -88,11 +79,11 @@ static int scan_number(const char *s, size_t n, number *num)
     return run != 0;
 }
 
-/* trunc(|num| * 10^scale) into *out, at most limit; 0 past it. Reading only
+/* trunc(|num| * 10^scale) into *out, at most INT64_MAX; 0 past it. Reading only
  * the digits that land above the point, then zeros, truncates without any
  * division and without floating point; dividing only constants keeps 64-bit
  * division helpers (__aeabi_uldivmod) out of 32-bit targets. */
-static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
+static int scaled(const number *num, long scale, uint64_t *out)
 {
     /* How many digits (then zeros) land above the point: int_len + exponent
      * + scale, at least 0. |exponent| < 10 * EXPONENT_LIMIT, so no overflow. */
@@ -106,8 +97,8 @@ static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
             p += *p == '.'; /* the fraction's digits follow the integer's */
             d = (unsigned)(*p++ - '0');
         }
-        /* Below this bound acc * 10 + 9 cannot wrap; limit is far below it. */
-        if (acc > (UINT64_MAX - 9u) / 10u || (acc = acc * 10u + d) > limit) {
+        /* Below this bound acc * 10 + 9 cannot wrap. */
+        if (acc > (UINT64_MAX - 9u) / 10u || (acc = acc * 10u + d) > (uint64_t)INT64_MAX) {
             return 0;
         }
     }
@@ -115,43 +106,32 @@ static int scaled(const number *num, long scale, uint64_t limit, uint64_t *out)
     return 1;
 }
 
-/* Token i's number times 10^scale, truncated toward zero: for an epoch, a
- * primitive or a string, scale 3 (milliseconds), up to INT64_MAX; otherwise
- * an integer primitive (no fraction, no exponent) within int32_t. */
-static int number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
+/* Token i's number times 10^scale, truncated toward zero, within int64_t:
+ * for an epoch, a primitive or a string, scale 3 (milliseconds); otherwise
+ * an integer primitive (no fraction, no exponent). */
+static eic_status number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
 {
     number num;
     uint64_t v;
-    if (!eic_json_is(doc, i, JSMN_PRIMITIVE) && !(epoch && eic_json_is(doc, i, JSMN_STRING))) {
-        return 0;
+    /* JSMN_STRING is JSMN_PRIMITIVE less 1: a string passes for an epoch. */
+    if (i >= doc->count || (int)doc->tok[i].type + epoch < (int)JSMN_PRIMITIVE) {
+        return EIC_ERR_MALFORMED_RESPONSE;
     }
     const char *s = doc->js + doc->tok[i].start;
     size_t n = (size_t)(doc->tok[i].end - doc->tok[i].start);
     if (!scan_number(s, n, &num) || (!epoch && (size_t)num.negative + num.int_len != n) ||
-        !scaled(&num, epoch ? 3 : 0,
-                epoch ? (uint64_t)INT64_MAX : (uint64_t)INT32_MAX + (uint64_t)num.negative, &v)) {
-        return 0;
+        !scaled(&num, epoch ? 3 : 0, &v)) {
+        return EIC_ERR_MALFORMED_RESPONSE;
     }
     *out = num.negative ? -(int64_t)v : (int64_t)v;
-    return 1;
+    return EIC_OK;
 }
 
-/* ---- validation -------------------------------------------------------- */
+/* ---- parsing ----------------------------------------------------------- */
 
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Where a value's text begins and ends: jsmn's string tokens exclude the quotes. */
-static size_t text_begin(const eic_json_token *t)
-{
-    return (size_t)t->start - (t->type == JSMN_STRING ? 1u : 0u);
-}
-
-static size_t text_end(const eic_json_token *t)
-{
-    return (size_t)t->end + (t->type == JSMN_STRING ? 1u : 0u);
 }
 
 static int text_is(const char *s, size_t n, const char *lit)
@@ -159,124 +139,42 @@ static int text_is(const char *s, size_t n, const char *lit)
     return n == strlen(lit) && memcmp(s, lit, n) == 0;
 }
 
-/* jsmn's strict mode takes any run of printable characters that starts like
- * a literal or a number (`tru`, `1x`, `1:2`); its first character is one of
- * `-0123456789tfn`, and only the literals' letters sort above '9'. */
+/* Whether s[0..n) is a literal or a number. */
 static int primitive_ok(const char *s, size_t n)
 {
     number num;
+    /* Only the literals' letters sort above '9'; any other start fails both. */
     if (*s > '9') {
-        return text_is(s, n, *s == 't' ? "true" : *s == 'f' ? "false" : "null");
+        /* The three side by side; "false" is the one of five letters. */
+        int f = *s == 'f';
+        const char *lit = &"truefalsenull"[*s == 't' ? 0 : f ? 4 : 9];
+        return n == 4u + (size_t)f && memcmp(s, lit, n) == 0;
     }
     return scan_number(s, n, &num);
 }
 
-/* JSON forbids raw control characters in strings; jsmn does not check. */
-static int string_ok(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned char)s[i] < 0x20u) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* What the grammar allows next, in the strict pass below. The FIRST states
- * are KEY and VALUE with bit 1 set: a close may come instead. */
+/* What the grammar allows next. A token only below WANT_COLON; a close only
+ * with bit 1 set (the FIRST states, KEY and VALUE with that bit, and NEXT).
+ * FIRST_KEY and FIRST_VALUE are JSMN_OBJECT + 1 and JSMN_ARRAY + 1, KEY and
+ * VALUE those types less 1. */
 enum {
     WANT_KEY = 0,    /* a member's key: after ',' in an object */
     WANT_VALUE = 1,  /* a value: at the start, after ':', after ',' in an array */
     FIRST_KEY = 2,   /* after '{' */
     FIRST_VALUE = 3, /* after '[' */
     WANT_COLON = 4,  /* after a key */
-    WANT_NEXT = 5    /* after a value: ',' or a close, or the end at the top */
+    WANT_NEXT = 6    /* after a value: ',' or a close, or the end at the top */
 };
-
-/* The type of the innermost container around text position i, which comes
- * after tokens [0..k), or JSMN_UNDEFINED at the top level. A scalar before i
- * ends before it, so the nearest earlier token that ends after i is that
- * container: no stack, whatever the depth. */
-static jsmntype_t around(const eic_json_doc *d, size_t k, size_t i)
-{
-    while (k-- > 0) {
-        if ((size_t)d->tok[k].end > i) {
-            return d->tok[k].type;
-        }
-    }
-    return JSMN_UNDEFINED;
-}
-
-/* One walk over the text, the tokens consumed in document order: each token
- * sits where the grammar allows it, the separators and white space between
- * them are right, and nothing follows the root value. jsmn's strict mode
- * lets `{,"a":1}`, `[1,,2]`, `{"a"::1}`, `[1,]`, `{"a":"b":1}`, `tru`, raw
- * control characters in strings and trailing text through; it has matched
- * every bracket, and closed them all. */
-static int document_ok(const eic_json_doc *d, size_t len)
-{
-    const char *js = d->js;
-    size_t k = 0; /* the next token */
-    int want = WANT_VALUE;
-    for (size_t i = 0; i < len; i++) {
-        char c = js[i];
-        if (is_space(c)) {
-            continue;
-        }
-        if (c == '}' || c == ']') {
-            if (want != WANT_NEXT && (want & 2) == 0) {
-                return 0;
-            }
-            want = WANT_NEXT;
-            continue;
-        }
-        if (c == ',') {
-            jsmntype_t in = around(d, k, i);
-            if (want != WANT_NEXT || in == JSMN_UNDEFINED) {
-                return 0;
-            }
-            want = in == JSMN_OBJECT ? WANT_KEY : WANT_VALUE;
-            continue;
-        }
-        if (c == ':') {
-            if (want != WANT_COLON) {
-                return 0;
-            }
-            want = WANT_VALUE;
-            continue;
-        }
-        /* Anything else starts token k (a NUL, where jsmn stopped, does not). */
-        if (k >= d->count || text_begin(&d->tok[k]) != i) {
-            return 0;
-        }
-        const eic_json_token *t = &d->tok[k++];
-        const char *s = js + t->start;
-        size_t n = (size_t)(t->end - t->start);
-        if (want < WANT_COLON) {
-            want &= ~2; /* the close did not come */
-        }
-        /* jsmn's strict mode refuses anything but a string as a key. */
-        if (want == WANT_KEY) {
-            want = WANT_COLON;
-        } else if (want == WANT_VALUE) {
-            want = WANT_NEXT;
-        } else {
-            return 0;
-        }
-        if (t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) {
-            want = t->type == JSMN_OBJECT ? FIRST_KEY : FIRST_VALUE;
-            continue;
-        }
-        if (t->type == JSMN_STRING ? !string_ok(s, n) : !primitive_ok(s, n)) {
-            return 0;
-        }
-        i = text_end(t) - 1;
-    }
-    return want == WANT_NEXT && k == d->count;
-}
 
 /* ---- public ------------------------------------------------------------ */
 
+/* One pass over the text, checking RFC 8259's grammar as it fills the tokens
+ * as jsmn would. An open container's end holds the index of the container
+ * around it (-1 at the top) until its close: no stack, whatever the depth.
+ * A token is only added once it is whole and in its place, so the array
+ * runs out (EIC_ERR_TOO_FEW_TOKENS) only for a text well-formed up to there.
+ * As with jsmn's strict mode, a number or literal needs a delimiter after
+ * it, even at the top. */
 eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_json_token *tokens,
                           size_t cap)
 {
@@ -289,20 +187,101 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
     if (tokens == NULL || cap == 0) {
         return EIC_ERR_TOO_FEW_TOKENS;
     }
-    jsmn_parser p;
-    jsmn_init(&p);
-    int r = jsmn_parse(&p, js, len, tokens, cap > UINT_MAX ? UINT_MAX : (unsigned)cap);
-    if (r == JSMN_ERROR_NOMEM) {
-        return EIC_ERR_TOO_FEW_TOKENS;
+    size_t n = 0;
+    int open = -1; /* the innermost open container */
+    int want = WANT_VALUE;
+    for (size_t i = 0; i < len; i++) {
+        char c = js[i];
+        if (is_space(c)) {
+            continue;
+        }
+        if (c == ',') {
+            if (want != WANT_NEXT || open < 0) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            want = (int)tokens[open].type - 1;
+            continue;
+        }
+        if (c == ':') {
+            if (want != WANT_COLON) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            want = WANT_VALUE;
+            continue;
+        }
+        if ((c | 0x20) == '}') {
+            /* ']' and '}' differ only in the 0x20 bit: JSMN_ARRAY, JSMN_OBJECT. */
+            if ((want & 2) == 0 || open < 0 ||
+                tokens[open].type != (jsmntype_t)(2 - ((c >> 5) & 1))) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            int around = tokens[open].end;
+            tokens[open].end = (int)i + 1;
+            open = around;
+            want = WANT_NEXT;
+            continue;
+        }
+        /* A value, or a key (a string), starts here. */
+        if (want >= WANT_COLON) {
+            return EIC_ERR_MALFORMED_RESPONSE;
+        }
+        int key = (want & 1) == 0;
+        size_t start = i;
+        size_t end = i + 1;
+        jsmntype_t type = c == '{' ? JSMN_OBJECT : c == '[' ? JSMN_ARRAY : JSMN_PRIMITIVE;
+        if (c == '"') {
+            /* The chars reader finds the closing quote; a control character,
+             * raw or an escape gone wrong, fails the string. */
+            eic_json_chars text = {js + i + 1, js + len};
+            uint32_t cp;
+            while (text.p < text.end && *text.p != '"') {
+                if (eic_json_chars_next(&text, &cp) == EIC_JSON_CHARS_BAD && cp < 0x20u) {
+                    return EIC_ERR_MALFORMED_RESPONSE;
+                }
+            }
+            if (text.p == text.end) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            type = JSMN_STRING;
+            start++;
+            end = i = (size_t)(text.p - js);
+        } else if (type == JSMN_PRIMITIVE) {
+            while (end < len && !is_space(js[end]) && js[end] != ',' && js[end] != ']' &&
+                   js[end] != '}') {
+                end++;
+            }
+            if (end == len || !primitive_ok(js + start, end - start)) {
+                return EIC_ERR_MALFORMED_RESPONSE;
+            }
+            i = end - 1; /* the delimiter is read next */
+        }
+        if (key && type != JSMN_STRING) {
+            return EIC_ERR_MALFORMED_RESPONSE;
+        }
+        if (n >= cap) {
+            return EIC_ERR_TOO_FEW_TOKENS;
+        }
+        eic_json_token *t = &tokens[n];
+        t->type = type;
+        t->start = (int)start;
+        t->end = (int)end;
+        /* A key's size is 1, for its value; an object's is its number of keys. */
+        t->size = key;
+        if (open >= 0 && (key || tokens[open].type == JSMN_ARRAY)) {
+            tokens[open].size++;
+        }
+        want = key ? WANT_COLON : WANT_NEXT;
+        if (type <= JSMN_ARRAY) {
+            t->end = open;
+            open = (int)n;
+            want = (int)type + 1;
+        }
+        n++;
     }
-    if (r <= 0) {
+    if (want != WANT_NEXT || open >= 0) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
-    doc->count = (size_t)r;
-    if (!document_ok(doc, len)) {
-        doc->count = 0;
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
+    doc->count = n;
     return EIC_OK;
 }
 
@@ -344,15 +323,36 @@ int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names)
     return -1;
 }
 
-/* The four hex digits at p: jsmn has checked that every `\u` of a string
- * token has them. A digit's low nibble is its value, plus 9 for a letter. */
+/* The four hex digits at p, or more than 0xFFFF when one is not a hex digit
+ * (the -1 of eic_uri_hex_value sets every bit). */
 static uint32_t hex4(const char *p)
 {
     uint32_t v = 0;
     for (int k = 0; k < 4; k++) {
-        v = (v << 4) | (uint32_t)((p[k] & 0xF) + (p[k] > '9' ? 9 : 0));
+        v = (v << 4) | (uint32_t)eic_uri_hex_value((unsigned char)p[k]);
     }
     return v;
+}
+
+/* The escape at p (before end): the UTF-16 code unit it stands for, or more
+ * than 0xFFFF when p holds none, or one cut short or unknown; *n is its
+ * length. */
+static uint32_t escape_at(const char *p, const char *end, size_t *n)
+{
+    ptrdiff_t left = end - p;
+    char e = left > 1 && p[0] == '\\' ? p[1] : '\0';
+    *n = 2;
+    if (e == 'u') {
+        *n = 6;
+        return left < 6 ? 0x10000u : hex4(p + 2);
+    }
+    /* Pairs of an escape letter and the character it stands for. */
+    for (const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t"; *s != '\0'; s += 2) {
+        if (*s == e) {
+            return (unsigned char)s[1];
+        }
+    }
+    return 0x10000u;
 }
 
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
@@ -362,44 +362,31 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
     }
     unsigned char b = (unsigned char)*c->p;
     if (b == '\\') {
-        /* jsmn let no escape cut short through, nor a `\u` without its four
-         * hex digits. */
-        char e = c->p[1];
-        c->p += 2;
-        if (e != 'u') {
-            /* Pairs of an escape letter and the character it stands for
-             * (jsmn refused any other letter; the end of the list still
-             * bounds the search). */
-            const char *s = "\"\"\\\\//b\bf\fn\nr\rt\t";
-            while (*s != '\0' && *s != e) {
-                s += 2;
-            }
-            if (*s == '\0') {
-                *cp = EIC_UTF8_REPLACEMENT;
-                return EIC_JSON_CHARS_BAD;
-            }
-            *cp = (unsigned char)s[1];
-            return EIC_JSON_CHARS_OK;
+        /* A parsed text's escapes are whole and known. In a text being
+         * parsed, one cut short or unknown reads as a bad NUL (as a control
+         * character would), and only its backslash is passed. */
+        size_t n;
+        uint32_t v = escape_at(c->p, c->end, &n);
+        if (v > 0xFFFFu) {
+            *cp = 0;
+            c->p++;
+            return EIC_JSON_CHARS_BAD;
         }
-        uint32_t hi = hex4(c->p);
-        c->p += 4;
-        *cp = hi;
-        if (hi - 0xD800u >= 0x800u) {
+        c->p += n;
+        *cp = v;
+        if (v - 0xD800u >= 0x800u) {
             return EIC_JSON_CHARS_OK; /* no surrogate */
         }
         /* A high surrogate and a low one written as two escapes make one
          * character; a lone one is bad, and what follows it is read on its
          * own. */
         *cp = EIC_UTF8_REPLACEMENT;
-        if (hi >= 0xDC00u || c->end - c->p < 6 || c->p[0] != '\\' || c->p[1] != 'u') {
+        uint32_t lo = escape_at(c->p, c->end, &n) - 0xDC00u;
+        if (v >= 0xDC00u || lo >= 0x400u) {
             return EIC_JSON_CHARS_BAD;
         }
-        uint32_t lo = hex4(c->p + 2) - 0xDC00u;
-        if (lo >= 0x400u) {
-            return EIC_JSON_CHARS_BAD;
-        }
-        c->p += 6;
-        *cp = 0x10000u + ((hi - 0xD800u) << 10) + lo;
+        c->p += n;
+        *cp = 0x10000u + ((v - 0xD800u) << 10) + lo;
         return EIC_JSON_CHARS_OK;
     }
     size_t n = b < 0x20u ? 0 : eic_utf8_decode(c->p, (size_t)(c->end - c->p), cp);
@@ -449,7 +436,8 @@ eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t 
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
 {
     int64_t v;
-    if (!number_at(doc, i, 0, &v)) {
+    /* Read within int64_t first, then held to int32_t. */
+    if (number_at(doc, i, 0, &v) != EIC_OK || v < INT32_MIN || v > INT32_MAX) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
     *out = (int32_t)v;
@@ -467,5 +455,5 @@ eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
         }
     }
 #endif
-    return number_at(doc, i, 1, out) ? EIC_OK : EIC_ERR_MALFORMED_RESPONSE;
+    return number_at(doc, i, 1, out);
 }

@@ -1,15 +1,16 @@
-/* JSON reading (core, JSON layer): a response body parsed by jsmn into the
- * client's token array, then read in place. Nothing is copied but the values
+/* JSON reading (core, JSON layer): a response body parsed into the client's
+ * array of jsmn tokens, then read in place. Nothing is copied but the values
  * the caller asks for, into its fixed-size fields.
  *
- * eic_json_parse() accepts only well-formed JSON: jsmn's strict mode plus the
- * checks jsmn leaves out (separators between members and items, a colon
- * after every key, the grammar of every number and literal, no raw control
- * character in a string, nothing after the root value). After it succeeds
- * the token tree is consistent, so the readers below never leave the array.
- * One difference from RFC 8259 is left: jsmn's strict mode rejects a bare
- * number as the whole text (it needs a delimiter after a primitive), and no
- * response eic reads has a scalar root.
+ * eic_json_parse() is eic's own strict one-pass parser (jsmn.h gives only
+ * the token type): it accepts only well-formed JSON (separators between
+ * members and items, a colon after every key, the grammar of every number,
+ * literal and string escape, no raw control character in a string, nothing
+ * after the root value). After it succeeds the token tree is consistent,
+ * so the readers below never leave the array. One difference from RFC 8259
+ * is kept from jsmn's strict mode: a number or literal needs a delimiter
+ * after it, so a bare one as the whole text is refused (no response eic
+ * reads has a scalar root).
  *
  * Key comparisons are on the raw key text: the service never escapes its
  * member names, and a key it did escape would only be skipped as unknown. */
@@ -23,7 +24,8 @@
 
 /* A parsed text: tok[0] is the root value, tokens come in document order,
  * and a value's subtree follows it (jsmn's layout: an object's size is its
- * number of members, each key has size 1 and is followed by its value). */
+ * number of members, each key has size 1 and is followed by its value; a
+ * string's start and end exclude its quotes). */
 typedef struct {
     const char *js;
     const eic_json_token *tok;
@@ -31,8 +33,10 @@ typedef struct {
 } eic_json_doc;
 
 /* Parses js[0..len) into tokens[0..cap). EIC_ERR_TOO_FEW_TOKENS when the
- * array is too small (or absent), EIC_ERR_MALFORMED_RESPONSE when the text
- * is empty, not well-formed JSON, or longer than jsmn's int offsets allow. */
+ * array is absent or empty, or too small for a text well-formed up to and
+ * including the token that does not fit; EIC_ERR_MALFORMED_RESPONSE when
+ * the text is empty, not well-formed JSON (however large), or longer than
+ * the tokens' int offsets allow. */
 eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_json_token *tokens,
                           size_t cap);
 
@@ -73,9 +77,10 @@ eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
 eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out);
 
 /* The characters of a JSON string's text, escapes decoded, one at a time:
- * for readers that filter or cut text as they copy it (error messages).
+ * for readers that filter or cut text as they copy it (error messages), and
+ * for eic_json_parse, which finds a string's end and checks it with it.
  * p..end is the text of a string token of a parsed document (between the
- * quotes): jsmn has checked its escapes, which the reader relies on. */
+ * quotes), or, for the parser, the rest of the text after an opening quote. */
 typedef struct {
     const char *p;
     const char *end;
@@ -88,7 +93,9 @@ typedef struct {
 /* The next character. EIC_JSON_CHARS_BAD for a lone surrogate, invalid
  * UTF-8 or a raw control character: the reader has moved past it,
  * and *cp is that control character, or U+FFFD for the others, so a lenient
- * caller can go on. */
+ * caller can go on. Also EIC_JSON_CHARS_BAD, with *cp 0 and only the
+ * backslash passed, for an escape cut short by end or unknown, which a
+ * parsed document has none of. */
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp);
 
 #endif /* EIC_JSON_READ_H */

@@ -140,6 +140,41 @@ static void parse_succeeds_with_exactly_enough_tokens_and_not_one_less(void)
                      EIC_ERR_TOO_FEW_TOKENS);
 }
 
+static void parse_of_a_text_malformed_before_the_array_runs_out_is_malformed(void)
+{
+    /* Too few tokens only for a text well-formed up to the token that does
+     * not fit: a gateway's HTML page, or broken JSON, stays malformed. */
+    static const char *const texts[] = {"[1,,2,3,4,5]",     "[1 2 3 4 5]",     "[tru,1,2,3,4]",
+                                        "{\"a\":1}[1,2,3]", "<html>[1,2,3,4]", NULL};
+    eic_json_token tok[TOKENS];
+    eic_json_doc d;
+    for (size_t i = 0; texts[i] != NULL; i++) {
+        EIC_CHECK_STATUS(eic_json_parse(&d, texts[i], strlen(texts[i]), tok, 3),
+                         EIC_ERR_MALFORMED_RESPONSE);
+    }
+    EIC_CHECK_STATUS(eic_json_parse(&d, "[1,2,3,4,", 9, tok, 3), EIC_ERR_TOO_FEW_TOKENS);
+}
+
+static void parse_keeps_tokens_of_a_deep_nesting_in_order(void)
+{
+    /* No recursion and no stack of its own: each open container keeps the
+     * index of the one around it. */
+    char text[2 * (TOKENS - 1) + 1];
+    eic_json_token tok[TOKENS];
+    eic_json_doc d;
+    size_t depth = TOKENS - 1;
+    memset(text, '[', depth);
+    memset(text + depth, ']', depth);
+    text[depth - 1] = '{';
+    text[depth] = '}';
+    EIC_CHECK_STATUS(eic_json_parse(&d, text, 2 * depth, tok, TOKENS), EIC_OK);
+    EIC_CHECK(d.count == depth);
+    EIC_CHECK(tok[depth - 1].type == JSMN_OBJECT && tok[depth - 1].size == 0);
+    EIC_CHECK(tok[0].start == 0 && tok[0].end == (int)(2 * depth) && tok[0].size == 1);
+    EIC_CHECK(tok[depth - 2].end == (int)depth + 2);
+    EIC_CHECK_STATUS(eic_json_parse(&d, text, 2 * depth, tok, depth - 1), EIC_ERR_TOO_FEW_TOKENS);
+}
+
 static void parse_without_a_token_array_is_too_few_tokens(void)
 {
     eic_json_token tok[1];
@@ -185,12 +220,12 @@ static void parse_rejects_anything_after_the_root(void)
     eic_json_token tok[TOKENS];
     eic_json_doc d;
     EIC_CHECK(all_malformed(texts));
-    /* jsmn stops at a NUL byte: what follows it must still count. */
+    /* A NUL byte is no white space: what follows it must still count. */
     EIC_CHECK_STATUS(parse_n(&d, tok, "{\"a\":1}\0{}", 10), EIC_ERR_MALFORMED_RESPONSE);
     EIC_CHECK_STATUS(parse_n(&d, tok, "{\"a\":1}\0", 8), EIC_ERR_MALFORMED_RESPONSE);
 }
 
-static void parse_rejects_separator_errors_jsmn_lets_through(void)
+static void parse_rejects_separator_errors(void)
 {
     static const char *const texts[] = {"{,\"a\":1}",
                                         "{\"a\"::1}",
@@ -249,6 +284,11 @@ static void parse_accepts_a_scalar_root(void)
     eic_json_doc d;
     EIC_CHECK_STATUS(parse(&d, tok, "\"text\""), EIC_OK);
     EIC_CHECK(eic_json_is(&d, 0, JSMN_STRING));
+    /* As in jsmn's strict mode, a number or literal needs a delimiter. */
+    EIC_CHECK_STATUS(parse(&d, tok, "5 "), EIC_OK);
+    EIC_CHECK_STATUS(parse(&d, tok, "true\n"), EIC_OK);
+    EIC_CHECK_STATUS(parse(&d, tok, "5"), EIC_ERR_MALFORMED_RESPONSE);
+    EIC_CHECK_STATUS(parse(&d, tok, "null"), EIC_ERR_MALFORMED_RESPONSE);
 }
 
 /* ---- walking ----------------------------------------------------------- */
@@ -386,6 +426,18 @@ static void string_of_a_non_string_is_malformed(void)
     EIC_CHECK_STATUS(string_of("5", out, sizeof out), EIC_ERR_MALFORMED_RESPONSE);
     EIC_CHECK_STATUS(string_of("null", out, sizeof out), EIC_ERR_MALFORMED_RESPONSE);
     EIC_CHECK_STATUS(string_of("{}", out, sizeof out), EIC_ERR_MALFORMED_RESPONSE);
+}
+
+static void chars_reader_reads_an_escape_cut_short_or_unknown_as_a_bad_nul(void)
+{
+    /* Text the parser has not checked yet: only the backslash is passed. */
+    static const char *const texts[] = {"\\", "\\x", "\\u12", "\\u12G4", NULL};
+    for (size_t i = 0; texts[i] != NULL; i++) {
+        eic_json_chars c = {texts[i], texts[i] + strlen(texts[i])};
+        uint32_t cp = 7;
+        EIC_CHECK(eic_json_chars_next(&c, &cp) == EIC_JSON_CHARS_BAD && cp == 0);
+        EIC_CHECK(c.p == texts[i] + 1);
+    }
 }
 
 static void chars_reader_moves_past_bad_parts(void)
@@ -547,12 +599,14 @@ int main(void)
 {
     EIC_RUN(parse_real_config_gives_one_token_per_value_under_an_object_root);
     EIC_RUN(parse_succeeds_with_exactly_enough_tokens_and_not_one_less);
+    EIC_RUN(parse_of_a_text_malformed_before_the_array_runs_out_is_malformed);
+    EIC_RUN(parse_keeps_tokens_of_a_deep_nesting_in_order);
     EIC_RUN(parse_without_a_token_array_is_too_few_tokens);
     EIC_RUN(parse_of_empty_or_blank_text_is_malformed);
     EIC_RUN(parse_of_every_truncation_of_a_real_body_is_malformed);
     EIC_RUN(parse_accepts_white_space_around_the_root);
     EIC_RUN(parse_rejects_anything_after_the_root);
-    EIC_RUN(parse_rejects_separator_errors_jsmn_lets_through);
+    EIC_RUN(parse_rejects_separator_errors);
     EIC_RUN(parse_rejects_bad_literals_and_numbers);
     EIC_RUN(parse_rejects_raw_control_characters_and_bad_escapes_in_strings);
     EIC_RUN(parse_rejects_unmatched_brackets);
@@ -573,6 +627,7 @@ int main(void)
     EIC_RUN(string_one_byte_longer_than_the_field_is_too_long_not_cut);
     EIC_RUN(string_whose_last_character_straddles_the_limit_is_too_long);
     EIC_RUN(string_of_a_non_string_is_malformed);
+    EIC_RUN(chars_reader_reads_an_escape_cut_short_or_unknown_as_a_bad_nul);
     EIC_RUN(chars_reader_moves_past_bad_parts);
     EIC_RUN(int32_reads_zero_negatives_and_both_limits);
     EIC_RUN(int32_past_either_limit_is_malformed);
