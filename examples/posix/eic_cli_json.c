@@ -3,10 +3,10 @@
  * refusing raw control characters in strings, and unescaping strings to
  * UTF-8 (\u escapes and surrogate pairs included).
  *
- * jsmn is header-only. The core compiles its own private copy; this file
- * includes it first with JSMN_STATIC so the tool gets a second, static one
- * (eic.h, included after, then sees jsmn.h already included and takes only
- * the types, which are the same: neither copy uses JSMN_PARENT_LINKS). */
+ * jsmn is header-only. The core takes only its types (its parser is eic's
+ * own); this file includes it first with JSMN_STATIC so the tool gets a
+ * static copy of jsmn's functions (eic.h, included after, then sees jsmn.h
+ * already included; the types are the same: no JSMN_PARENT_LINKS). */
 #define _POSIX_C_SOURCE 200809L
 #define JSMN_STATIC
 #define JSMN_STRICT

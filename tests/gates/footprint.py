@@ -168,7 +168,7 @@ def main():
         print("| %s | %d |" % (name, d))
     print()
     print("calls leaving the core (frames not counted): %s" % ", ".join(sorted(outside_all)))
-    print("footprint: core flash %d B (Cortex-M4 -Os, mbedTLS not counted, jsmn counted), "
+    print("footprint: core flash %d B (Cortex-M4 -Os, mbedTLS not counted), "
           "static RAM %d B, worst public-call stack %d B (%s)" % (total_flash, total_ram,
                                                                  worst[0], worst[1]))
     if firmware:

@@ -25,8 +25,9 @@
 #include "eic/eic_sigv4.h"
 #include "eic/eic_status.h"
 
-/* Types only: jsmn's functions are compiled once, privately, into the core.
- * (Built without JSMN_PARENT_LINKS, so jsmntok_t is the same everywhere.) */
+/* Types only: the core fills jsmn's tokens with its own strict parser
+ * (eic_json_read.c) and compiles none of jsmn's functions. Without
+ * JSMN_PARENT_LINKS, so jsmntok_t is the same everywhere. */
 #ifndef JSMN_H
 #define JSMN_HEADER
 #include <jsmn.h>
