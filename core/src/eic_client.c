@@ -3,6 +3,7 @@
  * parts. */
 #include "eic/eic.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static int is_token_char(unsigned char c)
@@ -173,10 +174,15 @@ static eic_status default_endpoint(eic_client *c, const char *region)
     return EIC_OK;
 }
 
-static uint32_t or_default(uint32_t value, uint32_t fallback)
-{
-    return value != 0 ? value : fallback;
-}
+/* From tokens to retry_after_max_ms the client holds the config's members in
+ * the config's order: one copy takes them all. */
+#define FIRST_COPIED offsetof(eic_client_config, tokens)
+#define COPIED (offsetof(eic_client_config, retry_after_max_ms) + 4u - FIRST_COPIED)
+typedef char copied_members_line_up[offsetof(eic_client, retry_after_max_ms) + 4u -
+                                                offsetof(eic_client, tokens) ==
+                                            COPIED
+                                        ? 1
+                                        : -1];
 
 eic_status eic_client_init(eic_client *client, const eic_client_config *config)
 {
@@ -204,15 +210,19 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
         return st;
     }
     client->session_token = cred->session_token;
-    client->tokens = config->tokens;
-    client->token_count = config->token_count;
-    client->port = config->port;
-    client->tx = config->tx;
-    client->rx = config->rx;
-    client->connect_timeout_ms = or_default(config->connect_timeout_ms, EIC_CONNECT_TIMEOUT_MS);
-    client->read_timeout_ms = or_default(config->read_timeout_ms, EIC_READ_TIMEOUT_MS);
-    client->retry_base_ms = or_default(config->retry_base_ms, EIC_RETRY_BASE_MS);
-    client->retry_after_max_ms = or_default(config->retry_after_max_ms, EIC_RETRY_AFTER_MAX_MS);
+    memcpy(&client->tokens, &config->tokens, COPIED);
+    /* The four timeouts and pacing values, in the members' order; 0 takes
+     * the default. */
+    static const uint32_t defaults[] = {EIC_CONNECT_TIMEOUT_MS, EIC_READ_TIMEOUT_MS,
+                                        EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS};
+    for (size_t i = 0; i < 4; i++) {
+        uint8_t *at = (uint8_t *)&client->connect_timeout_ms + 4 * i;
+        uint32_t v;
+        memcpy(&v, at, 4);
+        if (v == 0) {
+            memcpy(at, &defaults[i], 4);
+        }
+    }
     client->retry_tokens = EIC_RETRY_QUOTA;
     return EIC_OK;
 }
