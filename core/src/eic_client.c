@@ -52,15 +52,13 @@ static int starts_with_ci(const char *s, const char *prefix)
     return 1;
 }
 
-static int is_host_char(char c)
+/* A character of a host name, or (v6) of an IPv6 address in brackets: one
+ * test for both scans. */
+static int is_host_char(char c, int v6)
 {
-    return in_range((char)(c | 0x20), 'a', 'z') || in_range(c, '0', '9') || c == '-' || c == '.' ||
-           c == '_';
-}
-
-static int is_ipv6_char(char c)
-{
-    return in_range((char)(c | 0x20), 'a', 'f') || in_range(c, '0', '9') || c == ':' || c == '.';
+    char l = (char)(c | 0x20);
+    return in_range(c, '0', '9') || c == '.' ||
+           (v6 ? in_range(l, 'a', 'f') || c == ':' : in_range(l, 'a', 'z') || c == '-' || c == '_');
 }
 
 static eic_status set_host(eic_client *c, const char *host, size_t len)
@@ -97,17 +95,16 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
         return EIC_ERR_INVALID_ARGUMENT;
     }
     const char *host = p;
-    if (*p == '[') {
-        while (is_ipv6_char(*++p)) {
-        }
+    int v6 = *p == '[';
+    p += v6;
+    while (is_host_char(*p, v6)) {
+        p++;
+    }
+    if (v6) {
         if (*p != ']' || p == host + 1) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
         p++;
-    } else {
-        while (is_host_char(*p)) {
-            p++;
-        }
     }
     eic_status st = set_host(c, host, (size_t)(p - host));
     if (st != EIC_OK) {
