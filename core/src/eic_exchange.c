@@ -117,12 +117,6 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
                     continue;
                 }
                 head_len = n;
-                if (eic_http_status_has_no_body(h->r.status)) {
-                    /* No body whatever the headers say: an empty one. */
-                    h->chunked = 0;
-                    h->has_length = 1;
-                    h->content_length = 0;
-                }
                 close_delimited = !h->chunked && !h->has_length;
                 if (!h->chunked && h->has_length && h->content_length > rx->size - n) {
                     return EIC_ERR_RESPONSE_TOO_LARGE;
@@ -134,7 +128,7 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
             size_t end = in_body; /* where the body ends on the wire, once complete */
             int complete = ended;
             if (h->chunked) {
-                eic_status st = eic_http_chunked_length(body, in_body, &end);
+                eic_status st = eic_http_dechunk(body, in_body, &end, body_len);
                 if (st != EIC_OK) {
                     return st;
                 }
@@ -145,7 +139,9 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
             }
             if (complete) {
                 h->close |= in_body != end; /* bytes past the body: not reused */
-                *body_len = h->chunked ? eic_http_dechunk(body, end) : end;
+                if (!h->chunked) {
+                    *body_len = end;
+                }
                 return EIC_OK;
             }
         }

@@ -45,11 +45,6 @@ size_t eic_http_head_length(const uint8_t *buf, size_t len)
     return 0;
 }
 
-int eic_http_status_has_no_body(int status)
-{
-    return (status >= 100 && status < 200) || status == 204 || status == 304;
-}
-
 /* Reads digits of the base (10 or 16) from p[0..n): how many, with *out set;
  * 0 when the value would overflow. One reader for Content-Length, the
  * status code and chunk sizes. */
@@ -187,8 +182,15 @@ eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_hea
         if (n != 0 && p[n - 1] == '\r') {
             n--;
         }
-        if (n == 0) {
-            return h->r.status == 0 ? EIC_ERR_PROTOCOL : EIC_OK; /* the blank line */
+        if (n == 0) { /* the blank line */
+            int status = h->r.status;
+            if ((status >= 100 && status < 200) || status == 204 || status == 304) {
+                /* No body whatever the headers say: an empty one. */
+                h->chunked = 0;
+                h->has_length = 1;
+                h->content_length = 0;
+            }
+            return status == 0 ? EIC_ERR_PROTOCOL : EIC_OK;
         }
         eic_status st;
         if (h->r.status == 0) {
@@ -257,32 +259,29 @@ static int next_chunk(const uint8_t *buf, size_t len, size_t *pos, size_t *data,
     return 1;
 }
 
-eic_status eic_http_chunked_length(const uint8_t *buf, size_t len, size_t *wire_len)
+eic_status eic_http_dechunk(uint8_t *buf, size_t len, size_t *wire_len, size_t *data_len)
 {
-    size_t pos = 0, data, size;
+    /* A first walk finds whether the body is complete; only then a second
+     * one moves the data, so that an incomplete body is walked again from
+     * the start once more bytes are in. Data only moves toward the start,
+     * behind the walk: memmove in order is safe. */
     *wire_len = 0;
-    for (;;) {
-        int r = next_chunk(buf, len, &pos, &data, &size);
-        if (r < 0) {
-            return EIC_ERR_PROTOCOL;
+    for (int move = 0;; move = 1) {
+        size_t pos = 0, data, size, out = 0;
+        int r;
+        while ((r = next_chunk(buf, len, &pos, &data, &size)) == 1) {
+            if (move) {
+                memmove(buf + out, buf + data, size);
+            }
+            out += size;
         }
-        if (r == 0) {
-            return EIC_OK;
+        if (r <= 0) {
+            return r < 0 ? EIC_ERR_PROTOCOL : EIC_OK;
         }
-        if (r == 2) {
+        if (move) {
             *wire_len = pos;
+            *data_len = out;
             return EIC_OK;
         }
     }
-}
-
-size_t eic_http_dechunk(uint8_t *buf, size_t wire_len)
-{
-    size_t pos = 0, data, size, out = 0;
-    /* Data only moves toward the start, so memmove in order is safe. */
-    while (next_chunk(buf, wire_len, &pos, &data, &size) == 1) {
-        memmove(buf + out, buf + data, size);
-        out += size;
-    }
-    return out;
 }
