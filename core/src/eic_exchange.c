@@ -57,14 +57,14 @@ static eic_status open_connection(attempt *a)
     if (timeout > EIC_ATTEMPT_TIMEOUT_MS - used) {
         timeout = EIC_ATTEMPT_TIMEOUT_MS - used;
     }
-    eic_status st = c->port->connect(c->port->ctx, c->host, c->port_number, timeout);
-    if (st != EIC_OK) {
-        c->port->close(c->port->ctx);
-        return st;
-    }
+    /* Marked open before the connect: a failed one is closed by
+     * eic_exchange's close after a failed try, as any other failure. */
     c->connected = 1;
-    a->last_progress = now(a);
-    return EIC_OK;
+    eic_status st = c->port->connect(c->port->ctx, c->host, c->port_number, timeout);
+    if (st == EIC_OK) {
+        a->last_progress = now(a);
+    }
+    return st;
 }
 
 /* One send or receive of up to len bytes, waiting out EIC_PORT_WOULD_BLOCK:
