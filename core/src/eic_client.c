@@ -2,6 +2,7 @@
  * once, at init, so that every request after that starts from known-good
  * parts. */
 #include "eic/eic.h"
+#include "eic_exchange.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -226,12 +227,9 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
 
 void eic_client_deinit(eic_client *client)
 {
-    if (client == NULL) {
-        return;
+    if (client != NULL) {
+        /* Only a blocking call opens a connection, and those need a port. */
+        eic_exchange_close(client);
+        eic_sigv4_signer_clear(&client->signer);
     }
-    if (client->connected && client->port != NULL) {
-        client->port->close(client->port->ctx);
-        client->connected = 0;
-    }
-    eic_sigv4_signer_clear(&client->signer);
 }
