@@ -133,15 +133,15 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
                     return st;
                 }
                 complete = end != 0;
-            } else if (h->has_length) {
-                end = h->content_length;
-                complete = in_body >= end;
+            } else {
+                if (h->has_length) {
+                    end = h->content_length;
+                    complete = in_body >= end;
+                }
+                *body_len = end; /* read only once complete */
             }
             if (complete) {
                 h->close |= in_body != end; /* bytes past the body: not reused */
-                if (!h->chunked) {
-                    *body_len = end;
-                }
                 return EIC_OK;
             }
         }
