@@ -211,14 +211,15 @@ eic_status eic_exchange(eic_client *c, size_t request_len, eic_response *r)
     a.last_progress = a.start;
     /* At most two tries: the second only when the server had closed an idle
      * keep-alive connection, so nothing of this request was answered and it
-     * goes again on a new connection. */
-    for (int tries = 0;; tries++) {
+     * goes again on a new connection. That one is not reused: it cannot be
+     * stale, and no third try follows. */
+    for (;;) {
         int stale;
         eic_status st = try_once(&a, request_len, r, &stale);
         if (st != EIC_OK) {
             eic_exchange_close(c);
         }
-        if (!stale || tries != 0) {
+        if (!stale) {
             return st;
         }
         a.last_progress = now(&a);
