@@ -25,7 +25,7 @@ static int civil_seconds(int32_t year, int32_t month, int32_t day, const int32_t
         hms[2] > max_second) {
         return 0;
     }
-    *epoch_s = (int64_t)days * 86400 + hms[0] * 3600 + hms[1] * 60 + hms[2];
+    *epoch_s = (int64_t)days * 86400 + (hms[0] * 3600 + hms[1] * 60 + hms[2]);
     return 1;
 }
 
