@@ -105,12 +105,12 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
         uint8_t *body = rx->data + head_len;
         size_t in_body = *have - head_len;
         if (head_len == 0) {
-            size_t n = eic_http_head_length(rx->data, *have);
+            eic_status st = eic_http_parse_head(rx->data, *have, h);
+            size_t n = h->head_len;
+            if (st != EIC_OK) {
+                return st;
+            }
             if (n != 0) {
-                eic_status st = eic_http_parse_head(rx->data, n, h);
-                if (st != EIC_OK) {
-                    return st;
-                }
                 if (h->r.status < 200) {
                     *have -= n;
                     memmove(rx->data, rx->data + n, *have);

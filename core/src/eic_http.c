@@ -166,17 +166,17 @@ static eic_status status_line(eic_http_head *h, const char *p, size_t n)
     return EIC_OK;
 }
 
-eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_head *h)
+eic_status eic_http_parse_head(const uint8_t *buf, size_t len, eic_http_head *h)
 {
     const char *p = (const char *)buf;
-    const char *end = p + head_len;
     memset(h, 0, sizeof *h);
-    h->head_len = head_len;
+    h->head_len = eic_http_head_length(buf, len);
+    const char *end = p + h->head_len;
     /* Until the status line is read, h->r.status is 0. */
     for (;;) {
         const char *nl = line_end(p, end);
         if (nl == NULL) {
-            return EIC_ERR_PROTOCOL;
+            return EIC_OK; /* only when incomplete: a head ends in a blank line */
         }
         size_t n = (size_t)(nl - p);
         if (n != 0 && p[n - 1] == '\r') {

@@ -22,7 +22,8 @@ typedef struct {
  * line that ends it), or 0 while it is incomplete. */
 size_t eic_http_head_length(const uint8_t *buf, size_t len);
 
-/* Parses a complete head of head_len bytes. EIC_ERR_PROTOCOL when the status
+/* Parses the head at the start of buf[0..len): EIC_OK with h->head_len 0
+ * while it is incomplete; once complete, EIC_ERR_PROTOCOL when the status
  * line, a header line, Content-Length or Transfer-Encoding is malformed. A
  * status without a body (1xx, 204, 304) reads as Content-Length 0 whatever
  * the headers say. */
