@@ -238,10 +238,9 @@ static int next_chunk(const uint8_t *buf, size_t len, size_t *pos, size_t *data,
          * head is (from the newline before them). */
         size_t t = eic_http_head_length(buf + at - 1, len - at + 1);
         *pos = at - 1 + t;
-        *size = 0;
         return t != 0 ? 2 : 0;
     }
-    if (len - at < v || len - at - v < 1) {
+    if (v >= len - at) { /* the data and at least one byte after it */
         return 0;
     }
     /* The data must be followed by CRLF (or a bare LF). */
