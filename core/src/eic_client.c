@@ -16,8 +16,7 @@ static eic_status check_session_token(const char *t, size_t *len)
 {
     size_t n = 0;
     if (t == NULL) {
-        *len = 0;
-        return EIC_OK;
+        return EIC_OK; /* *len is 0 already */
     }
     for (; t[n] != '\0'; n++) {
         if (n == EIC_SESSION_TOKEN_MAX) {
