@@ -66,13 +66,15 @@ static size_t parse_number(const char *p, size_t n, unsigned base, size_t *out)
  * list are trimmed by this one loop. */
 static const char *trim(const char *p, size_t *n)
 {
-    while (*n != 0 && is_blank(*p)) {
+    size_t k = *n;
+    while (k != 0 && is_blank(*p)) {
         p++;
-        --*n;
+        k--;
     }
-    while (*n != 0 && is_blank(p[*n - 1])) {
-        --*n;
+    while (k != 0 && is_blank(p[k - 1])) {
+        k--;
     }
+    *n = k;
     return p;
 }
 
