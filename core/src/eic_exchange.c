@@ -94,26 +94,27 @@ static eic_status transfer(attempt *a, int sending, uint8_t *buf, size_t len, si
 /* Reads the response into rx: the head (skipping 1xx interim responses),
  * then the body framed by Content-Length, chunked encoding or the end of the
  * stream. One loop, one read for the head and the three framings: each
- * only decides whether the response is complete. *have is the number of
- * bytes in rx. */
-static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size_t *body_len)
+ * only decides whether the response is complete. When the port fails or
+ * closes, *body_len is the number of bytes kept in rx (0: none came). */
+static eic_status read_response(attempt *a, eic_http_head *h, size_t *body_len)
 {
     eic_buffer *rx = &a->c->rx;
+    size_t have = 0;
     size_t head_len = 0; /* 0 until the final head is in */
     int close_delimited = 0, ended = 0;
     for (;;) {
         uint8_t *body = rx->data + head_len;
-        size_t in_body = *have - head_len;
+        size_t in_body = have - head_len;
         if (head_len == 0) {
-            eic_status st = eic_http_parse_head(rx->data, *have, h);
+            eic_status st = eic_http_parse_head(rx->data, have, h);
             size_t n = h->head_len;
             if (st != EIC_OK) {
                 return st;
             }
             if (n != 0) {
                 if (h->r.status < 200) {
-                    *have -= n;
-                    memmove(rx->data, rx->data + n, *have);
+                    have -= n;
+                    memmove(rx->data, rx->data + n, have);
                     continue;
                 }
                 head_len = n;
@@ -146,15 +147,16 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
             }
         }
         /* Full: too large, unless the end of a close-delimited body comes. */
-        int full = *have == rx->size;
+        int full = have == rx->size;
         uint8_t probe;
         size_t got;
         if (full && head_len == 0) {
             return EIC_ERR_RESPONSE_TOO_LARGE;
         }
         eic_status st =
-            transfer(a, 0, full ? &probe : rx->data + *have, full ? 1 : rx->size - *have, &got);
+            transfer(a, 0, full ? &probe : rx->data + have, full ? 1 : rx->size - have, &got);
         if (st != EIC_OK) {
+            *body_len = have;
             return st;
         }
         if (got == 0 && close_delimited) {
@@ -162,9 +164,10 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
         } else if (full) {
             return EIC_ERR_RESPONSE_TOO_LARGE;
         } else if (got == 0) {
+            *body_len = have;
             return EIC_ERR_NETWORK; /* closed before the whole response */
         }
-        *have += got;
+        have += got;
     }
 }
 
@@ -175,7 +178,7 @@ static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int 
     eic_client *c = a->c;
     int reused = c->connected;
     eic_http_head h;
-    size_t have = 0, body_len = 0;
+    size_t body_len = 0;
     *stale = 0;
     eic_status st = c->connected ? EIC_OK : open_connection(a);
     if (st != EIC_OK) {
@@ -188,10 +191,10 @@ static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int 
         }
     }
     if (st == EIC_OK) {
-        st = read_response(a, &have, &h, &body_len);
+        st = read_response(a, &h, &body_len);
     }
     if (st != EIC_OK) {
-        *stale = reused && have == 0 && st == EIC_ERR_NETWORK;
+        *stale = reused && body_len == 0 && st == EIC_ERR_NETWORK;
         return st;
     }
     if (h.close) {
