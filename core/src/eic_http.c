@@ -106,7 +106,8 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
     const char *known = names;
     int which = 0;
     while (*known != '\0' && !name_is(name, name_len, known)) {
-        known += strlen(known) + 1;
+        while (*known++ != '\0') {
+        }
         which++;
     }
     switch (which) {
