@@ -2,7 +2,9 @@
  * once, at init, so that every request after that starts from known-good
  * parts. */
 #include "eic/eic.h"
+#include "eic_exchange.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static int is_token_char(unsigned char c)
@@ -14,8 +16,7 @@ static eic_status check_session_token(const char *t, size_t *len)
 {
     size_t n = 0;
     if (t == NULL) {
-        *len = 0;
-        return EIC_OK;
+        return EIC_OK; /* *len is 0 already */
     }
     for (; t[n] != '\0'; n++) {
         if (n == EIC_SESSION_TOKEN_MAX) {
@@ -51,15 +52,13 @@ static int starts_with_ci(const char *s, const char *prefix)
     return 1;
 }
 
-static int is_host_char(char c)
+/* A character of a host name, or (v6) of an IPv6 address in brackets: one
+ * test for both scans. */
+static int is_host_char(char c, int v6)
 {
-    return in_range((char)(c | 0x20), 'a', 'z') || in_range(c, '0', '9') || c == '-' || c == '.' ||
-           c == '_';
-}
-
-static int is_ipv6_char(char c)
-{
-    return in_range((char)(c | 0x20), 'a', 'f') || in_range(c, '0', '9') || c == ':' || c == '.';
+    char l = (char)(c | 0x20);
+    return in_range(c, '0', '9') || c == '.' ||
+           (v6 ? in_range(l, 'a', 'f') || c == ':' : in_range(l, 'a', 'z') || c == '-' || c == '_');
 }
 
 static eic_status set_host(eic_client *c, const char *host, size_t len)
@@ -96,17 +95,16 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
         return EIC_ERR_INVALID_ARGUMENT;
     }
     const char *host = p;
-    if (*p == '[') {
-        while (is_ipv6_char(*++p)) {
-        }
+    int v6 = *p == '[';
+    p += v6;
+    while (is_host_char(*p, v6)) {
+        p++;
+    }
+    if (v6) {
         if (*p != ']' || p == host + 1) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
         p++;
-    } else {
-        while (is_host_char(*p)) {
-            p++;
-        }
     }
     eic_status st = set_host(c, host, (size_t)(p - host));
     if (st != EIC_OK) {
@@ -173,10 +171,15 @@ static eic_status default_endpoint(eic_client *c, const char *region)
     return EIC_OK;
 }
 
-static uint32_t or_default(uint32_t value, uint32_t fallback)
-{
-    return value != 0 ? value : fallback;
-}
+/* From tokens to retry_after_max_ms the client holds the config's members in
+ * the config's order: one copy takes them all. */
+#define FIRST_COPIED offsetof(eic_client_config, tokens)
+#define COPIED (offsetof(eic_client_config, retry_after_max_ms) + 4u - FIRST_COPIED)
+typedef char copied_members_line_up[offsetof(eic_client, retry_after_max_ms) + 4u -
+                                                offsetof(eic_client, tokens) ==
+                                            COPIED
+                                        ? 1
+                                        : -1];
 
 eic_status eic_client_init(eic_client *client, const eic_client_config *config)
 {
@@ -204,27 +207,28 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
         return st;
     }
     client->session_token = cred->session_token;
-    client->tokens = config->tokens;
-    client->token_count = config->token_count;
-    client->port = config->port;
-    client->tx = config->tx;
-    client->rx = config->rx;
-    client->connect_timeout_ms = or_default(config->connect_timeout_ms, EIC_CONNECT_TIMEOUT_MS);
-    client->read_timeout_ms = or_default(config->read_timeout_ms, EIC_READ_TIMEOUT_MS);
-    client->retry_base_ms = or_default(config->retry_base_ms, EIC_RETRY_BASE_MS);
-    client->retry_after_max_ms = or_default(config->retry_after_max_ms, EIC_RETRY_AFTER_MAX_MS);
+    memcpy(&client->tokens, &config->tokens, COPIED);
+    /* The four timeouts and pacing values, in the members' order; 0 takes
+     * the default. */
+    static const uint32_t defaults[] = {EIC_CONNECT_TIMEOUT_MS, EIC_READ_TIMEOUT_MS,
+                                        EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS};
+    for (size_t i = 0; i < 4; i++) {
+        uint8_t *at = (uint8_t *)&client->connect_timeout_ms + 4 * i;
+        uint32_t v;
+        memcpy(&v, at, 4);
+        if (v == 0) {
+            memcpy(at, &defaults[i], 4);
+        }
+    }
     client->retry_tokens = EIC_RETRY_QUOTA;
     return EIC_OK;
 }
 
 void eic_client_deinit(eic_client *client)
 {
-    if (client == NULL) {
-        return;
+    if (client != NULL) {
+        /* Only a blocking call opens a connection, and those need a port. */
+        eic_exchange_close(client);
+        eic_sigv4_signer_clear(&client->signer);
     }
-    if (client->connected && client->port != NULL) {
-        client->port->close(client->port->ctx);
-        client->connected = 0;
-    }
-    eic_sigv4_signer_clear(&client->signer);
 }

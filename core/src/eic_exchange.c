@@ -57,14 +57,14 @@ static eic_status open_connection(attempt *a)
     if (timeout > EIC_ATTEMPT_TIMEOUT_MS - used) {
         timeout = EIC_ATTEMPT_TIMEOUT_MS - used;
     }
-    eic_status st = c->port->connect(c->port->ctx, c->host, c->port_number, timeout);
-    if (st != EIC_OK) {
-        c->port->close(c->port->ctx);
-        return st;
-    }
+    /* Marked open before the connect: a failed one is closed by
+     * eic_exchange's close after a failed try, as any other failure. */
     c->connected = 1;
-    a->last_progress = now(a);
-    return EIC_OK;
+    eic_status st = c->port->connect(c->port->ctx, c->host, c->port_number, timeout);
+    if (st == EIC_OK) {
+        a->last_progress = now(a);
+    }
+    return st;
 }
 
 /* One send or receive of up to len bytes, waiting out EIC_PORT_WOULD_BLOCK:
@@ -94,35 +94,30 @@ static eic_status transfer(attempt *a, int sending, uint8_t *buf, size_t len, si
 /* Reads the response into rx: the head (skipping 1xx interim responses),
  * then the body framed by Content-Length, chunked encoding or the end of the
  * stream. One loop, one read for the head and the three framings: each
- * only decides whether the response is complete. *have is the number of
- * bytes in rx. */
-static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size_t *body_len)
+ * only decides whether the response is complete. When the port fails or
+ * closes, *body_len is the number of bytes kept in rx (0: none came). */
+static eic_status read_response(attempt *a, eic_http_head *h, size_t *body_len)
 {
     eic_buffer *rx = &a->c->rx;
+    size_t have = 0;
     size_t head_len = 0; /* 0 until the final head is in */
     int close_delimited = 0, ended = 0;
     for (;;) {
         uint8_t *body = rx->data + head_len;
-        size_t in_body = *have - head_len;
+        size_t in_body = have - head_len;
         if (head_len == 0) {
-            size_t n = eic_http_head_length(rx->data, *have);
+            eic_status st = eic_http_parse_head(rx->data, have, h);
+            size_t n = h->head_len;
+            if (st != EIC_OK) {
+                return st;
+            }
             if (n != 0) {
-                eic_status st = eic_http_parse_head(rx->data, n, h);
-                if (st != EIC_OK) {
-                    return st;
-                }
                 if (h->r.status < 200) {
-                    *have -= n;
-                    memmove(rx->data, rx->data + n, *have);
+                    have -= n;
+                    memmove(rx->data, rx->data + n, have);
                     continue;
                 }
                 head_len = n;
-                if (eic_http_status_has_no_body(h->r.status)) {
-                    /* No body whatever the headers say: an empty one. */
-                    h->chunked = 0;
-                    h->has_length = 1;
-                    h->content_length = 0;
-                }
                 close_delimited = !h->chunked && !h->has_length;
                 if (!h->chunked && h->has_length && h->content_length > rx->size - n) {
                     return EIC_ERR_RESPONSE_TOO_LARGE;
@@ -134,31 +129,34 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
             size_t end = in_body; /* where the body ends on the wire, once complete */
             int complete = ended;
             if (h->chunked) {
-                eic_status st = eic_http_chunked_length(body, in_body, &end);
+                eic_status st = eic_http_dechunk(body, in_body, &end, body_len);
                 if (st != EIC_OK) {
                     return st;
                 }
                 complete = end != 0;
-            } else if (h->has_length) {
-                end = h->content_length;
-                complete = in_body >= end;
+            } else {
+                if (h->has_length) {
+                    end = h->content_length;
+                    complete = in_body >= end;
+                }
+                *body_len = end; /* read only once complete */
             }
             if (complete) {
                 h->close |= in_body != end; /* bytes past the body: not reused */
-                *body_len = h->chunked ? eic_http_dechunk(body, end) : end;
                 return EIC_OK;
             }
         }
         /* Full: too large, unless the end of a close-delimited body comes. */
-        int full = *have == rx->size;
+        int full = have == rx->size;
         uint8_t probe;
         size_t got;
         if (full && head_len == 0) {
             return EIC_ERR_RESPONSE_TOO_LARGE;
         }
         eic_status st =
-            transfer(a, 0, full ? &probe : rx->data + *have, full ? 1 : rx->size - *have, &got);
+            transfer(a, 0, full ? &probe : rx->data + have, full ? 1 : rx->size - have, &got);
         if (st != EIC_OK) {
+            *body_len = have;
             return st;
         }
         if (got == 0 && close_delimited) {
@@ -166,9 +164,10 @@ static eic_status read_response(attempt *a, size_t *have, eic_http_head *h, size
         } else if (full) {
             return EIC_ERR_RESPONSE_TOO_LARGE;
         } else if (got == 0) {
+            *body_len = have;
             return EIC_ERR_NETWORK; /* closed before the whole response */
         }
-        *have += got;
+        have += got;
     }
 }
 
@@ -179,7 +178,7 @@ static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int 
     eic_client *c = a->c;
     int reused = c->connected;
     eic_http_head h;
-    size_t have = 0, body_len = 0;
+    size_t body_len = 0;
     *stale = 0;
     eic_status st = c->connected ? EIC_OK : open_connection(a);
     if (st != EIC_OK) {
@@ -192,10 +191,10 @@ static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int 
         }
     }
     if (st == EIC_OK) {
-        st = read_response(a, &have, &h, &body_len);
+        st = read_response(a, &h, &body_len);
     }
     if (st != EIC_OK) {
-        *stale = reused && have == 0 && st == EIC_ERR_NETWORK;
+        *stale = reused && body_len == 0 && st == EIC_ERR_NETWORK;
         return st;
     }
     if (h.close) {
@@ -215,14 +214,15 @@ eic_status eic_exchange(eic_client *c, size_t request_len, eic_response *r)
     a.last_progress = a.start;
     /* At most two tries: the second only when the server had closed an idle
      * keep-alive connection, so nothing of this request was answered and it
-     * goes again on a new connection. */
-    for (int tries = 0;; tries++) {
+     * goes again on a new connection. That one is not reused: it cannot be
+     * stale, and no third try follows. */
+    for (;;) {
         int stale;
         eic_status st = try_once(&a, request_len, r, &stale);
         if (st != EIC_OK) {
             eic_exchange_close(c);
         }
-        if (!stale || tries != 0) {
+        if (!stale) {
             return st;
         }
         a.last_progress = now(&a);

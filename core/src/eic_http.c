@@ -45,11 +45,6 @@ size_t eic_http_head_length(const uint8_t *buf, size_t len)
     return 0;
 }
 
-int eic_http_status_has_no_body(int status)
-{
-    return (status >= 100 && status < 200) || status == 204 || status == 304;
-}
-
 /* Reads digits of the base (10 or 16) from p[0..n): how many, with *out set;
  * 0 when the value would overflow. One reader for Content-Length, the
  * status code and chunk sizes. */
@@ -71,13 +66,15 @@ static size_t parse_number(const char *p, size_t n, unsigned base, size_t *out)
  * list are trimmed by this one loop. */
 static const char *trim(const char *p, size_t *n)
 {
-    while (*n != 0 && is_blank(*p)) {
+    size_t k = *n;
+    while (k != 0 && is_blank(*p)) {
         p++;
-        --*n;
+        k--;
     }
-    while (*n != 0 && is_blank(p[*n - 1])) {
-        --*n;
+    while (k != 0 && is_blank(p[k - 1])) {
+        k--;
     }
+    *n = k;
     return p;
 }
 
@@ -109,7 +106,8 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
     const char *known = names;
     int which = 0;
     while (*known != '\0' && !name_is(name, name_len, known)) {
-        known += strlen(known) + 1;
+        while (*known++ != '\0') {
+        }
         which++;
     }
     switch (which) {
@@ -171,24 +169,31 @@ static eic_status status_line(eic_http_head *h, const char *p, size_t n)
     return EIC_OK;
 }
 
-eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_head *h)
+eic_status eic_http_parse_head(const uint8_t *buf, size_t len, eic_http_head *h)
 {
     const char *p = (const char *)buf;
-    const char *end = p + head_len;
     memset(h, 0, sizeof *h);
-    h->head_len = head_len;
+    h->head_len = eic_http_head_length(buf, len);
+    const char *end = p + h->head_len;
     /* Until the status line is read, h->r.status is 0. */
     for (;;) {
         const char *nl = line_end(p, end);
         if (nl == NULL) {
-            return EIC_ERR_PROTOCOL;
+            return EIC_OK; /* only when incomplete: a head ends in a blank line */
         }
         size_t n = (size_t)(nl - p);
         if (n != 0 && p[n - 1] == '\r') {
             n--;
         }
-        if (n == 0) {
-            return h->r.status == 0 ? EIC_ERR_PROTOCOL : EIC_OK; /* the blank line */
+        if (n == 0) { /* the blank line */
+            int status = h->r.status;
+            if ((status >= 100 && status < 200) || status == 204 || status == 304) {
+                /* No body whatever the headers say: an empty one. */
+                h->chunked = 0;
+                h->has_length = 1;
+                h->content_length = 0;
+            }
+            return status == 0 ? EIC_ERR_PROTOCOL : EIC_OK;
         }
         eic_status st;
         if (h->r.status == 0) {
@@ -236,10 +241,9 @@ static int next_chunk(const uint8_t *buf, size_t len, size_t *pos, size_t *data,
          * head is (from the newline before them). */
         size_t t = eic_http_head_length(buf + at - 1, len - at + 1);
         *pos = at - 1 + t;
-        *size = 0;
         return t != 0 ? 2 : 0;
     }
-    if (len - at < v || len - at - v < 1) {
+    if (v >= len - at) { /* the data and at least one byte after it */
         return 0;
     }
     /* The data must be followed by CRLF (or a bare LF). */
@@ -257,32 +261,29 @@ static int next_chunk(const uint8_t *buf, size_t len, size_t *pos, size_t *data,
     return 1;
 }
 
-eic_status eic_http_chunked_length(const uint8_t *buf, size_t len, size_t *wire_len)
+eic_status eic_http_dechunk(uint8_t *buf, size_t len, size_t *wire_len, size_t *data_len)
 {
-    size_t pos = 0, data, size;
+    /* A first walk finds whether the body is complete; only then a second
+     * one moves the data, so that an incomplete body is walked again from
+     * the start once more bytes are in. Data only moves toward the start,
+     * behind the walk: memmove in order is safe. */
     *wire_len = 0;
-    for (;;) {
-        int r = next_chunk(buf, len, &pos, &data, &size);
-        if (r < 0) {
-            return EIC_ERR_PROTOCOL;
+    for (int move = 0;; move = 1) {
+        size_t pos = 0, data, size, out = 0;
+        int r;
+        while ((r = next_chunk(buf, len, &pos, &data, &size)) == 1) {
+            if (move) {
+                memmove(buf + out, buf + data, size);
+            }
+            out += size;
         }
-        if (r == 0) {
-            return EIC_OK;
+        if (r <= 0) {
+            return r < 0 ? EIC_ERR_PROTOCOL : EIC_OK;
         }
-        if (r == 2) {
+        if (move) {
             *wire_len = pos;
+            *data_len = out;
             return EIC_OK;
         }
     }
-}
-
-size_t eic_http_dechunk(uint8_t *buf, size_t wire_len)
-{
-    size_t pos = 0, data, size, out = 0;
-    /* Data only moves toward the start, so memmove in order is safe. */
-    while (next_chunk(buf, wire_len, &pos, &data, &size) == 1) {
-        memmove(buf + out, buf + data, size);
-        out += size;
-    }
-    return out;
 }

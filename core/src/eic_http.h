@@ -22,20 +22,17 @@ typedef struct {
  * line that ends it), or 0 while it is incomplete. */
 size_t eic_http_head_length(const uint8_t *buf, size_t len);
 
-/* Parses a complete head of head_len bytes. EIC_ERR_PROTOCOL when the status
- * line, a header line, Content-Length or Transfer-Encoding is malformed. */
+/* Parses the head at the start of buf[0..len): EIC_OK with h->head_len 0
+ * while it is incomplete; once complete, EIC_ERR_PROTOCOL when the status
+ * line, a header line, Content-Length or Transfer-Encoding is malformed. A
+ * status without a body (1xx, 204, 304) reads as Content-Length 0 whatever
+ * the headers say. */
 eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_head *h);
 
-/* Whether the status has no body whatever the headers say (1xx, 204, 304). */
-int eic_http_status_has_no_body(int status);
-
-/* A chunked body in buf[0..len): EIC_OK with *wire_len set once the last
- * chunk and the trailers are all in; EIC_ERR_TIMEOUT-free: while incomplete,
- * EIC_OK with *wire_len 0; EIC_ERR_PROTOCOL when malformed. */
-eic_status eic_http_chunked_length(const uint8_t *buf, size_t len, size_t *wire_len);
-
-/* Removes the chunked framing of a complete body in place; returns the
- * length of the data, now at buf[0..). */
-size_t eic_http_dechunk(uint8_t *buf, size_t wire_len);
+/* A chunked body in buf[0..len): once the last chunk and the trailers are
+ * all in, *wire_len is their length and the data is moved to
+ * buf[0..*data_len); while incomplete, EIC_OK with *wire_len 0 and buf
+ * untouched; EIC_ERR_PROTOCOL when malformed. */
+eic_status eic_http_dechunk(uint8_t *buf, size_t len, size_t *wire_len, size_t *data_len);
 
 #endif /* EIC_HTTP_H */

@@ -2,7 +2,6 @@
 #include "eic_retry.h"
 
 #include <stdint.h>
-#include <string.h>
 
 /* FNV-1a, 32 bits. */
 static uint32_t hash(const char *s)
@@ -73,7 +72,7 @@ int eic_error_is_retryable(const eic_error *err)
  * ignoring ASCII case. */
 static int mentions(const char *text, const char *words)
 {
-    for (; *words != '\0'; words += strlen(words) + 1) {
+    while (*words != '\0') {
         for (const char *t = text; *t != '\0'; t++) {
             size_t i = 0;
             /* Setting bit 5 lower-cases a letter and leaves a space as is;
@@ -85,6 +84,8 @@ static int mentions(const char *text, const char *words)
             if (words[i] == '\0') {
                 return 1;
             }
+        }
+        while (*words++ != '\0') {
         }
     }
     return 0;

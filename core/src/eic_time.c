@@ -25,7 +25,7 @@ static int civil_seconds(int32_t year, int32_t month, int32_t day, const int32_t
         hms[2] > max_second) {
         return 0;
     }
-    *epoch_s = (int64_t)days * 86400 + hms[0] * 3600 + hms[1] * 60 + hms[2];
+    *epoch_s = (int64_t)days * 86400 + (hms[0] * 3600 + hms[1] * 60 + hms[2]);
     return 1;
 }
 
@@ -173,12 +173,10 @@ int eic_time_parse_http_date(const char *s, size_t n, int64_t *epoch_s)
     if (!fields(&p, s + n, "___, 2 ___ 4 2:2:2 GMT", f) || p != s + n) {
         return 0;
     }
-    for (int32_t m = 0; m < 12; m++) {
-        if (memcmp(s + 8, months + 3 * m, 3) == 0) {
-            month = m + 1;
-        }
+    while (month < 12 && memcmp(s + 8, months + 3 * month, 3) != 0) {
+        month++;
     }
     /* A leap second (:60) is let through, as HTTP dates may carry one;
-     * month 0 (no name matched) is out of range. */
-    return civil_seconds(f[1], month, f[0], f + 2, 60, epoch_s);
+     * month 13 (no name matched) is out of range. */
+    return civil_seconds(f[1], month + 1, f[0], f + 2, 60, epoch_s);
 }
