@@ -7,6 +7,14 @@
 #include "eic/eic.h"
 #include "eic_sink.h"
 
+/* The names of a request's members, NUL-separated, in the order the build
+ * half checks them: FunctionName, Qualifier, Marker, MaxItems,
+ * MaximumRetryAttempts, MaximumEventAgeInSeconds,
+ * DestinationConfig.OnSuccess.Destination and
+ * DestinationConfig.OnFailure.Destination. They are also the query's names
+ * and, split at the dots, the body's keys: one copy of each in flash. */
+extern const char eic_member_names[];
+
 /* A JSON string in quotes: `"` and `\` escaped, every control character
  * and DEL as \u00XX, upper-case hex (validation refuses them in every input: this only keeps
  * the JSON valid whatever it is given), other bytes, UTF-8 included, as

@@ -29,8 +29,9 @@
  * nth()). */
 #define METHODS "PUT\0POST\0GET\0DELETE\0GET"
 
-/* The operation's members, by their index in PARAMETERS: those with a text
- * value, and the three numbers. */
+/* The operation's members, by their index in eic_member_names (the names
+ * err->invalid_parameter and the query use): those with a text value, and
+ * the three numbers. */
 enum {
     FUNCTION_NAME,
     QUALIFIER,
@@ -63,15 +64,8 @@ static const char *nth(const char *list, unsigned n)
     return list;
 }
 
-/* Names of the failing members, NUL-separated, in the order validate()
- * checks them; err->invalid_parameter points at one of them. */
-#define PARAMETERS                                                        \
-    "FunctionName\0Qualifier\0Marker\0MaxItems\0MaximumRetryAttempts\0"   \
-    "MaximumEventAgeInSeconds\0DestinationConfig.OnSuccess.Destination\0" \
-    "DestinationConfig.OnFailure.Destination"
-
-/* Checks the members in PARAMETERS order; err->invalid_parameter names the
- * first that fails. Absent members pass, but FunctionName is required. */
+/* Checks the members in their order; err->invalid_parameter names the first
+ * that fails. Absent members pass, but FunctionName is required. */
 static eic_status validate(const operation *op, eic_error *err)
 {
     static const uint16_t bounds[2 * 3] = {EIC_MAX_ITEMS_MIN,
@@ -100,7 +94,7 @@ static eic_status validate(const operation *op, eic_error *err)
         }
     }
     if (st != EIC_OK && err != NULL) {
-        err->invalid_parameter = nth(PARAMETERS, i - 1);
+        err->invalid_parameter = nth(eic_member_names, i - 1);
     }
     return st;
 }
@@ -212,7 +206,7 @@ static void write_target(eic_sink *k, const operation *op, int canonical)
         eic_sink_puts(k, "/list");
     }
     /* The query members, Qualifier, Marker and MaxItems in canonical order,
-     * are PARAMETERS 1 to 3. */
+     * are members 1 to 3. */
     for (unsigned i = QUALIFIER; i <= MAX_ITEMS; i++) {
         const char *value = op->text[i];
         if (i == MAX_ITEMS ? !op->number[0].is_set : value == NULL) {
@@ -220,7 +214,7 @@ static void write_target(eic_sink *k, const operation *op, int canonical)
         }
         eic_sink_putc(k, sep);
         sep = '&';
-        eic_sink_puts(k, nth(PARAMETERS, i));
+        eic_sink_puts(k, nth(eic_member_names, i));
         eic_sink_putc(k, '=');
         if (i == MAX_ITEMS) {
             eic_sink_putu(k, (uint32_t)op->number[0].value);
