@@ -201,10 +201,7 @@ static void write_target(eic_sink *k, const operation *op, int canonical)
     char sep = canonical ? '\n' : '?';
     eic_sink_puts(k, API_PREFIX);
     write_encoded(k, op->text[FUNCTION_NAME], canonical);
-    eic_sink_puts(k, API_SUFFIX);
-    if (op->kind == EIC_OP_LIST) {
-        eic_sink_puts(k, "/list");
-    }
+    eic_sink_put(k, API_SUFFIX "/list", sizeof API_SUFFIX - 1 + (op->kind == EIC_OP_LIST ? 5 : 0));
     /* The query members, Qualifier, Marker and MaxItems in canonical order,
      * are members 1 to 3. */
     for (unsigned i = QUALIFIER; i <= MAX_ITEMS; i++) {

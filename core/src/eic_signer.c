@@ -80,14 +80,23 @@ eic_status eic_sigv4_check(const eic_sigv4_signer *s, const char *amz_date)
 
 /* ---- signer ------------------------------------------------------------ */
 
+/* The maxima below are 16-bit (C99 has no static_assert: an array of size -1
+ * fails to compile). */
+typedef char eic_signer_maxima_fit_16_bits_[EIC_ACCESS_KEY_ID_MAX <= 0xffff &&
+                                                    EIC_SECRET_ACCESS_KEY_MAX <= 0xffff &&
+                                                    EIC_REGION_MAX <= 0xffff &&
+                                                    EIC_SERVICE_MAX <= 0xffff
+                                                ? 1
+                                                : -1];
+
 eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_key_id,
                                  const char *secret_access_key, const char *region,
                                  const char *service)
 {
     /* One loop checks the four; the signer is filled only when all pass,
      * so a failure leaves it as zeroed. */
-    static const size_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
-                                        EIC_REGION_MAX, EIC_SERVICE_MAX};
+    static const uint16_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
+                                          EIC_REGION_MAX, EIC_SERVICE_MAX};
     const char *in[STRINGS] = {access_key_id, secret_access_key, region, service};
     size_t len[STRINGS];
     if (signer == NULL) {
@@ -165,37 +174,29 @@ void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const ch
 
 /* ---- signing ----------------------------------------------------------- */
 
-#define SCOPE_MAX (DATE_LEN + 1 + EIC_REGION_MAX + 1 + EIC_SERVICE_MAX + sizeof SCOPE_TAIL - 1)
-
 /* kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service),
- * "aws4_request"): one HMAC per part of the scope, in order, so the scope's
- * own text supplies them. The signer's own pair is the working pair, and
- * holds the result primed, so that each signature after the first of the
- * day starts from the key's midstates. k is scratch. */
-static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date, eic_sink *k)
+ * "aws4_request"): one HMAC per part of the scope, in order. The signer's
+ * own pair is the working pair, and holds the result primed, so that each
+ * signature after the first of the day starts from the key's midstates. */
+static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
 {
-    char scope[SCOPE_MAX];
+    const char *part[4] = {amz_date, s->region, s->service, &SCOPE_TAIL[1]};
+    size_t part_len[4] = {DATE_LEN, s->region_len, s->service_len, sizeof SCOPE_TAIL - 2};
     uint8_t key[EIC_SHA256_LEN];
     eic_sigv4_signer_clear(s);
-    eic_sink_to_buffer(k, scope, sizeof scope);
-    write_scope(k, s, amz_date);
     /* The first key is "AWS4" + secret, each next one the last MAC; after
      * the last part, the pair is left primed with the signing key. */
-    const char *part = scope;
-    const char *end = scope + k->len;
     const char *prefix = ALGORITHM;
     const void *key_in = s->secret_access_key;
     size_t key_len = s->secret_access_key_len;
     eic_status st;
-    for (;;) {
+    for (unsigned i = 0;; i++) {
         st = eic_hmac_start(&s->key_inner, &s->key_outer, prefix, prefix != NULL ? 4 : 0, key_in,
                             key_len);
-        if (st != EIC_OK || part >= end) {
+        if (st != EIC_OK || i == 4) {
             break;
         }
-        const char *slash = memchr(part, '/', (size_t)(end - part));
-        slash = slash != NULL ? slash : end;
-        st = eic_sha256_update(&s->key_inner, part, (size_t)(slash - part));
+        st = eic_sha256_update(&s->key_inner, part[i], part_len[i]);
         st = st == EIC_OK ? eic_hmac_finish(&s->key_inner, &s->key_outer, key)
                           : (eic_sha256_abort(&s->key_inner), st);
         eic_sha256_abort(&s->key_outer);
@@ -205,7 +206,6 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date, 
         prefix = NULL;
         key_in = key;
         key_len = sizeof key;
-        part = slash + 1;
     }
     eic_wipe(key, sizeof key);
     if (st == EIC_OK) {
@@ -223,7 +223,7 @@ eic_status eic_sigv4_signature(eic_sigv4_signer *s, const char *amz_date, eic_si
     eic_sha256 *h = creq->hash;
     eic_status st = eic_sink_digest(creq, sig);
     if (st == EIC_OK && !(s->key_valid && memcmp(s->key_date, amz_date, DATE_LEN) == 0)) {
-        st = derive_signing_key(s, amz_date, creq);
+        st = derive_signing_key(s, amz_date);
     }
     if (st != EIC_OK) {
         return st;
