@@ -27,8 +27,10 @@ const char eic_member_names[] =
 
 /* The body's keys: where each starts in eic_member_names (it ends at the
  * next '.' or NUL). */
-enum { RETRY_ATTEMPTS, EVENT_AGE, DESTINATION_CONFIG, ON_SUCCESS, ON_FAILURE, DESTINATION };
-static const uint8_t key_at[] = {39, 60, 85, 103, 143, 113};
+#define DESTINATION_CONFIG EIC_NAME_ON_SUCCESS
+#define ON_SUCCESS (EIC_NAME_ON_SUCCESS + sizeof "DestinationConfig")
+#define ON_FAILURE (EIC_NAME_ON_FAILURE + sizeof "DestinationConfig")
+#define DESTINATION (EIC_NAME_ON_SUCCESS + sizeof "DestinationConfig.OnSuccess")
 
 /* Writes `{` before the first member of an object, `,` before the others,
  * then `"key":`. Keys are plain ASCII: nothing to escape. */
@@ -37,7 +39,7 @@ static void member(eic_sink *k, char *sep, unsigned key)
     eic_sink_putc(k, *sep);
     *sep = ',';
     eic_sink_putc(k, '"');
-    for (const char *s = &eic_member_names[key_at[key]]; *s != '.' && *s != '\0'; s++) {
+    for (const char *s = &eic_member_names[key]; *s != '.' && *s != '\0'; s++) {
         eic_sink_putc(k, *s);
     }
     eic_sink_puts(k, "\":");
@@ -46,7 +48,7 @@ static void member(eic_sink *k, char *sep, unsigned key)
 /* Closes an object member() opened, or writes `{}` when it had none. */
 static void end_object(eic_sink *k, char sep)
 {
-    eic_sink_puts(k, sep == '{' ? "{}" : "}");
+    eic_sink_puts(k, &"{}"[sep != '{']);
 }
 
 void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
@@ -54,12 +56,12 @@ void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
     const eic_destination_config *d = &r->destination_config;
     char sep = '{';
     if (r->maximum_retry_attempts.is_set) {
-        member(k, &sep, RETRY_ATTEMPTS);
+        member(k, &sep, EIC_NAME_RETRY_ATTEMPTS);
         /* Validated ranges are never negative. */
         eic_sink_putu(k, (uint32_t)r->maximum_retry_attempts.value);
     }
     if (r->maximum_event_age_in_seconds.is_set) {
-        member(k, &sep, EVENT_AGE);
+        member(k, &sep, EIC_NAME_EVENT_AGE);
         eic_sink_putu(k, (uint32_t)r->maximum_event_age_in_seconds.value);
     }
     if (d->is_set || d->on_success.is_set || d->on_failure.is_set) {
@@ -70,7 +72,7 @@ void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
         for (unsigned i = 0; i < 2; i++, s = &d->on_failure) {
             if (s->is_set) {
                 char leaf = '{';
-                member(k, &inner, ON_SUCCESS + i);
+                member(k, &inner, ON_SUCCESS + i * (ON_FAILURE - ON_SUCCESS));
                 if (s->destination != NULL) {
                     member(k, &leaf, DESTINATION);
                     eic_json_write_string(k, s->destination, strlen(s->destination));

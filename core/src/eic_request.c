@@ -25,9 +25,10 @@
 #define API_PREFIX "/2019-09-25/functions/"
 #define API_SUFFIX "/event-invoke-config"
 
-/* NUL-separated, indexed by the EIC_OP_ values (no table of pointers: see
- * nth()). */
-#define METHODS "PUT\0POST\0GET\0DELETE\0GET"
+/* The methods, NUL-separated, and where each EIC_OP_'s starts (offsets: a
+ * table of pointers would need relocating). */
+#define METHODS "PUT\0POST\0GET\0DELETE"
+static const uint8_t method_at[] = {0, 4, 9, 13, 9};
 
 /* The operation's members, by their index in eic_member_names (the names
  * err->invalid_parameter and the query use): those with a text value, and
@@ -55,14 +56,10 @@ typedef struct {
     uint8_t digest[EIC_SHA256_LEN]; /* the body's digest, then the signature */
 } operation;
 
-/* The n-th string of a NUL-separated list. */
-static const char *nth(const char *list, unsigned n)
-{
-    while (n-- != 0) {
-        list += strlen(list) + 1;
-    }
-    return list;
-}
+/* Where each member's name starts in eic_member_names. */
+static const uint8_t member_at[MEMBERS] = {
+    EIC_NAME_FUNCTION_NAME,  EIC_NAME_QUALIFIER, EIC_NAME_MARKER,     EIC_NAME_MAX_ITEMS,
+    EIC_NAME_RETRY_ATTEMPTS, EIC_NAME_EVENT_AGE, EIC_NAME_ON_SUCCESS, EIC_NAME_ON_FAILURE};
 
 /* Checks the members in their order; err->invalid_parameter names the first
  * that fails. Absent members pass, but FunctionName is required. */
@@ -94,7 +91,7 @@ static eic_status validate(const operation *op, eic_error *err)
         }
     }
     if (st != EIC_OK && err != NULL) {
-        err->invalid_parameter = nth(eic_member_names, i - 1);
+        err->invalid_parameter = &eic_member_names[member_at[i - 1]];
     }
     return st;
 }
@@ -211,7 +208,7 @@ static void write_target(eic_sink *k, const operation *op, int canonical)
         }
         eic_sink_putc(k, sep);
         sep = '&';
-        eic_sink_puts(k, nth(eic_member_names, i));
+        eic_sink_puts(k, &eic_member_names[member_at[i]]);
         eic_sink_putc(k, '=');
         if (i == MAX_ITEMS) {
             eic_sink_putu(k, (uint32_t)op->number[0].value);
@@ -233,7 +230,7 @@ static void write_message(eic_sink *k, const operation *op, int canonical)
         } else if (c >= T_HEADER) {
             write_header(k, op, c - T_HEADER, canonical);
         } else if (c == T_METHOD) {
-            eic_sink_puts(k, nth(METHODS, op->kind));
+            eic_sink_puts(k, &METHODS[method_at[op->kind]]);
         } else if (c == T_PATH) {
             write_target(k, op, canonical);
         } else if (c == T_NL) {
