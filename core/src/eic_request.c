@@ -50,8 +50,11 @@ typedef struct {
     eic_optional_int number[3];    /* MaxItems, MaximumRetryAttempts, MaximumEventAgeInSeconds */
     const eic_put_request *config; /* Put/Update: the body; NULL: no body */
     const eic_client *client;
-    const char *amz_date;
-    unsigned headers; /* bit n: header n (see NAMES) is sent */
+    /* The signed headers' values, by their index in NAMES; NULL: not sent. */
+    struct {
+        const char *s;
+        size_t len;
+    } value[4];
     size_t body_len;
     uint8_t digest[EIC_SHA256_LEN]; /* the body's digest, then the signature */
 } operation;
@@ -162,7 +165,8 @@ static void write_newline(eic_sink *k, int canonical)
 static void write_header(eic_sink *k, const operation *op, unsigned h, int canonical)
 {
     const eic_client *c = op->client;
-    if (!(op->headers >> h & 1u)) {
+    if (h == CONTENT_LENGTH ? op->config == NULL && op->kind != EIC_OP_DELETE
+                            : op->value[h].s == NULL) {
         return;
     }
     write_newline(k, canonical);
@@ -171,21 +175,15 @@ static void write_header(eic_sink *k, const operation *op, unsigned h, int canon
     if (!canonical) {
         eic_sink_putc(k, ' ');
     }
-    if (h == CONTENT_TYPE) {
-        eic_sink_puts(k, "application/json");
-    } else if (h == HOST) {
-        /* The port only when it is not the scheme's default, as on the wire. */
-        eic_sink_put(k, c->host, c->host_len);
-        if (c->port_number != (c->tls ? 443 : 80)) {
-            eic_sink_putc(k, ':');
-            eic_sink_putu(k, c->port_number);
-        }
-    } else if (h == AMZ_DATE) {
-        eic_sink_put(k, op->amz_date, EIC_SIGV4_AMZ_DATE_LEN);
-    } else if (h == SECURITY_TOKEN) {
-        eic_sink_put(k, c->session_token, c->session_token_len);
-    } else {
+    if (h == CONTENT_LENGTH) {
         eic_sink_putu(k, (uint32_t)op->body_len);
+        return;
+    }
+    eic_sink_put(k, op->value[h].s, op->value[h].len);
+    /* The port only when it is not the scheme's default, as on the wire. */
+    if (h == HOST && c->port_number != (c->tls ? 443 : 80)) {
+        eic_sink_putc(k, ':');
+        eic_sink_putu(k, c->port_number);
     }
 }
 
@@ -239,13 +237,13 @@ static void write_message(eic_sink *k, const operation *op, int canonical)
             /* A slice of NAMES: from Host without a body, to X-Amz-Date
              * without a session token. */
             write_names(
-                k, op->headers & 1u << CONTENT_TYPE ? 0 : name_at[HOST],
-                name_at[op->headers & 1u << SECURITY_TOKEN ? CONTENT_LENGTH : SECURITY_TOKEN] - 1u,
+                k, op->value[CONTENT_TYPE].s != NULL ? 0 : name_at[HOST],
+                name_at[op->value[SECURITY_TOKEN].s != NULL ? CONTENT_LENGTH : SECURITY_TOKEN] - 1u,
                 1);
         } else if (c == T_HEX) {
             eic_sigv4_write_hex(k, op->digest);
         } else if (c == T_CREDENTIAL) {
-            eic_sigv4_write_credential(k, &op->client->signer, op->amz_date);
+            eic_sigv4_write_credential(k, &op->client->signer, op->value[AMZ_DATE].s);
         } else if (op->config != NULL) { /* T_BODY */
             eic_json_write_config_body(k, op->config);
         }
@@ -299,10 +297,14 @@ eic_status eic_build(eic_client *c, unsigned kind, const void *request, const ch
     operation op;
     describe(&op, kind, request);
     op.client = c;
-    op.amz_date = amz_date;
-    op.headers = 1u << HOST | 1u << AMZ_DATE | (op.config != NULL) << CONTENT_TYPE |
-                 (c->session_token != NULL) << SECURITY_TOKEN |
-                 (op.config != NULL || kind == EIC_OP_DELETE) << CONTENT_LENGTH;
+    op.value[CONTENT_TYPE].s = op.config != NULL ? "application/json" : NULL;
+    op.value[CONTENT_TYPE].len = sizeof "application/json" - 1;
+    op.value[HOST].s = c->host;
+    op.value[HOST].len = c->host_len;
+    op.value[AMZ_DATE].s = amz_date;
+    op.value[AMZ_DATE].len = EIC_SIGV4_AMZ_DATE_LEN;
+    op.value[SECURITY_TOKEN].s = c->session_token;
+    op.value[SECURITY_TOKEN].len = c->session_token_len;
     eic_status st = validate(&op, err);
     if (st == EIC_OK) {
         st = eic_sigv4_check(&c->signer, amz_date);

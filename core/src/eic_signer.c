@@ -135,26 +135,41 @@ void eic_sigv4_signer_clear(eic_sigv4_signer *signer)
 
 /* ---- the texts --------------------------------------------------------- */
 
-static void write_scope(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date)
+/* The string to sign and the Credential part of the Authorization, as
+ * templates after ALGORITHM, which starts both: text as it is, and control
+ * bytes for the parts (one writer instead of one function per text). */
+enum { T_END, T_DATE, T_SCOPE, T_KEY_ID, T_HEX };
+#define STRING_TO_SIGN "\n\1\n\2\n\4"
+#define CREDENTIAL " Credential=\3/\2, SignedHeaders="
+
+static void write_text(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
+                       const uint8_t *digest, const char *t)
 {
-    eic_sink_put(k, amz_date, DATE_LEN);
-    eic_sink_putc(k, '/');
-    eic_sink_put(k, s->region, s->region_len);
-    eic_sink_putc(k, '/');
-    eic_sink_put(k, s->service, s->service_len);
-    eic_sink_puts(k, SCOPE_TAIL);
+    eic_sink_puts(k, ALGORITHM);
+    for (unsigned c; (c = (unsigned char)*t++) != T_END;) {
+        if (c == T_DATE) {
+            eic_sink_put(k, amz_date, EIC_SIGV4_AMZ_DATE_LEN);
+        } else if (c == T_SCOPE) {
+            eic_sink_put(k, amz_date, DATE_LEN);
+            eic_sink_putc(k, '/');
+            eic_sink_put(k, s->region, s->region_len);
+            eic_sink_putc(k, '/');
+            eic_sink_put(k, s->service, s->service_len);
+            eic_sink_puts(k, SCOPE_TAIL);
+        } else if (c == T_KEY_ID) {
+            eic_sink_put(k, s->access_key_id, s->access_key_id_len);
+        } else if (c == T_HEX) {
+            eic_sigv4_write_hex(k, digest);
+        } else {
+            eic_sink_putc(k, (char)c);
+        }
+    }
 }
 
 void eic_sigv4_write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
                                     const uint8_t creq_digest[EIC_SHA256_LEN])
 {
-    eic_sink_puts(k, ALGORITHM);
-    eic_sink_putc(k, '\n');
-    eic_sink_put(k, amz_date, EIC_SIGV4_AMZ_DATE_LEN);
-    eic_sink_putc(k, '\n');
-    write_scope(k, s, amz_date);
-    eic_sink_putc(k, '\n');
-    eic_sigv4_write_hex(k, creq_digest);
+    write_text(k, s, amz_date, creq_digest, STRING_TO_SIGN);
 }
 
 void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN])
@@ -164,12 +179,7 @@ void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN])
 
 void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date)
 {
-    eic_sink_puts(k, ALGORITHM);
-    eic_sink_puts(k, " Credential=");
-    eic_sink_put(k, s->access_key_id, s->access_key_id_len);
-    eic_sink_putc(k, '/');
-    write_scope(k, s, amz_date);
-    eic_sink_puts(k, ", SignedHeaders=");
+    write_text(k, s, amz_date, NULL, CREDENTIAL);
 }
 
 /* ---- signing ----------------------------------------------------------- */
