@@ -80,7 +80,6 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
     unsigned attempts = 0;
     unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
     uint32_t quota_taken = 0;
-    int skew_repaired = 0;
     eic_status st;
     /* err is required: the retry decisions read it, and a scratch copy on
      * the stack would cost half a kilobyte of every caller's stack. */
@@ -100,11 +99,10 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
             refill_quota(c, quota_taken != 0 ? quota_taken : EIC_RETRY_SUCCESS_REFILL);
             break;
         }
-        if (skew && !skew_repaired) {
-            /* One more attempt, now signed with the server's time; it is a
-             * repair, not a retry, so it costs no quota. */
+        if (skew && max_attempts == EIC_RETRY_MAX_ATTEMPTS) {
+            /* One more attempt (once), now signed with the server's time;
+             * it is a repair, not a retry, so it costs no quota. */
             c->clock_offset_s = offset;
-            skew_repaired = 1;
             max_attempts++;
             continue;
         }

@@ -10,10 +10,8 @@
 
 /* Each text below is written from one literal where it can be: a literal
  * that differs only by a suffix is a second copy in flash. The "AWS4" key
- * prefix is the first four bytes of ALGORITHM and the scope terminator is
- * SCOPE_TAIL without its '/'. */
+ * prefix is the first four bytes of ALGORITHM. */
 #define ALGORITHM "AWS4-HMAC-SHA256"
-#define SCOPE_TAIL "/aws4_request"
 #define DATE_LEN 8u
 
 /* ---- argument checks --------------------------------------------------- */
@@ -137,32 +135,42 @@ void eic_sigv4_signer_clear(eic_sigv4_signer *signer)
 
 /* The string to sign and the Credential part of the Authorization, as
  * templates after ALGORITHM, which starts both: text as it is, and control
- * bytes for the parts (one writer instead of one function per text). */
-enum { T_END, T_DATE, T_SCOPE, T_KEY_ID, T_HEX };
-#define STRING_TO_SIGN "\n\1\n\2\n\4"
-#define CREDENTIAL " Credential=\3/\2, SignedHeaders="
+ * bytes for the parts (one writer instead of one function per text). The
+ * scope's "aws4_request" is also the signing key's last part. */
+enum { T_END, T_DATE, T_DAY, T_REGION, T_SERVICE, T_KEY_ID, T_HEX };
+#define SCOPE_HEAD "\2/\3/\4/"
+#define STRING_TO_SIGN_HEAD "\n\1\n" SCOPE_HEAD
+#define STRING_TO_SIGN STRING_TO_SIGN_HEAD "aws4_request\n\6"
+#define CREDENTIAL " Credential=\5/" SCOPE_HEAD "aws4_request, SignedHeaders="
 
 static void write_text(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
                        const uint8_t *digest, const char *t)
 {
     eic_sink_puts(k, ALGORITHM);
     for (unsigned c; (c = (unsigned char)*t++) != T_END;) {
-        if (c == T_DATE) {
-            eic_sink_put(k, amz_date, EIC_SIGV4_AMZ_DATE_LEN);
-        } else if (c == T_SCOPE) {
-            eic_sink_put(k, amz_date, DATE_LEN);
-            eic_sink_putc(k, '/');
-            eic_sink_put(k, s->region, s->region_len);
-            eic_sink_putc(k, '/');
-            eic_sink_put(k, s->service, s->service_len);
-            eic_sink_puts(k, SCOPE_TAIL);
-        } else if (c == T_KEY_ID) {
-            eic_sink_put(k, s->access_key_id, s->access_key_id_len);
-        } else if (c == T_HEX) {
-            eic_sigv4_write_hex(k, digest);
-        } else {
+        const char *part = amz_date;
+        size_t len = EIC_SIGV4_AMZ_DATE_LEN;
+        if (c >= ' ' || c == '\n') {
             eic_sink_putc(k, (char)c);
+            continue;
         }
+        if (c == T_HEX) {
+            eic_sigv4_write_hex(k, digest);
+            continue;
+        }
+        if (c == T_DAY) {
+            len = DATE_LEN;
+        } else if (c == T_REGION) {
+            part = s->region;
+            len = s->region_len;
+        } else if (c == T_SERVICE) {
+            part = s->service;
+            len = s->service_len;
+        } else if (c == T_KEY_ID) {
+            part = s->access_key_id;
+            len = s->access_key_id_len;
+        }
+        eic_sink_put(k, part, len);
     }
 }
 
@@ -190,8 +198,9 @@ void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const ch
  * signature after the first of the day starts from the key's midstates. */
 static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
 {
-    const char *part[4] = {amz_date, s->region, s->service, &SCOPE_TAIL[1]};
-    size_t part_len[4] = {DATE_LEN, s->region_len, s->service_len, sizeof SCOPE_TAIL - 2};
+    const char *part[4] = {amz_date, s->region, s->service,
+                           &STRING_TO_SIGN[sizeof STRING_TO_SIGN_HEAD - 1]};
+    size_t part_len[4] = {DATE_LEN, s->region_len, s->service_len, sizeof "aws4_request" - 1};
     uint8_t key[EIC_SHA256_LEN];
     eic_sigv4_signer_clear(s);
     /* The first key is "AWS4" + secret, each next one the last MAC; after
