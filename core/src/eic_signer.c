@@ -205,13 +205,12 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
     eic_sigv4_signer_clear(s);
     /* The first key is "AWS4" + secret, each next one the last MAC; after
      * the last part, the pair is left primed with the signing key. */
-    const char *prefix = ALGORITHM;
+    size_t prefix_len = 4;
     const void *key_in = s->secret_access_key;
     size_t key_len = s->secret_access_key_len;
     eic_status st;
     for (unsigned i = 0;; i++) {
-        st = eic_hmac_start(&s->key_inner, &s->key_outer, prefix, prefix != NULL ? 4 : 0, key_in,
-                            key_len);
+        st = eic_hmac_start(&s->key_inner, &s->key_outer, ALGORITHM, prefix_len, key_in, key_len);
         if (st != EIC_OK || i == 4) {
             break;
         }
@@ -222,7 +221,7 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
         if (st != EIC_OK) {
             break;
         }
-        prefix = NULL;
+        prefix_len = 0;
         key_in = key;
         key_len = sizeof key;
     }
