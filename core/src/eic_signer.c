@@ -133,40 +133,30 @@ void eic_sigv4_signer_clear(eic_sigv4_signer *signer)
 
 /* ---- the texts --------------------------------------------------------- */
 
-/* The string to sign and the Credential part of the Authorization, as
- * templates after ALGORITHM, which starts both: text as it is, and control
- * bytes for the parts (one writer instead of one function per text). The
- * scope's "aws4_request" is also the signing key's last part. */
-enum { T_END, T_DATE, T_DAY, T_REGION, T_SERVICE, T_KEY_ID, T_HEX };
-#define SCOPE_HEAD "\2/\3/\4/"
-#define STRING_TO_SIGN_HEAD "\n\1\n" SCOPE_HEAD
-#define STRING_TO_SIGN STRING_TO_SIGN_HEAD "aws4_request\n\6"
-#define CREDENTIAL " Credential=\5/" SCOPE_HEAD "aws4_request, SignedHeaders="
-
-static void write_text(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
-                       const uint8_t *digest, const char *t)
+void eic_sigv4_write_text(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
+                          const uint8_t *digest, const char *t)
 {
     eic_sink_puts(k, ALGORITHM);
-    for (unsigned c; (c = (unsigned char)*t++) != T_END;) {
+    for (unsigned c; (c = (unsigned char)*t++) != EIC_SIGV4_T_END;) {
         const char *part = amz_date;
         size_t len = EIC_SIGV4_AMZ_DATE_LEN;
         if (c >= ' ' || c == '\n') {
             eic_sink_putc(k, (char)c);
             continue;
         }
-        if (c == T_HEX) {
+        if (c == EIC_SIGV4_T_HEX) {
             eic_sigv4_write_hex(k, digest);
             continue;
         }
-        if (c == T_DAY) {
+        if (c == EIC_SIGV4_T_DAY) {
             len = DATE_LEN;
-        } else if (c == T_REGION) {
+        } else if (c == EIC_SIGV4_T_REGION) {
             part = s->region;
             len = s->region_len;
-        } else if (c == T_SERVICE) {
+        } else if (c == EIC_SIGV4_T_SERVICE) {
             part = s->service;
             len = s->service_len;
-        } else if (c == T_KEY_ID) {
+        } else if (c == EIC_SIGV4_T_KEY_ID) {
             part = s->access_key_id;
             len = s->access_key_id_len;
         }
@@ -174,20 +164,9 @@ static void write_text(eic_sink *k, const eic_sigv4_signer *s, const char *amz_d
     }
 }
 
-void eic_sigv4_write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
-                                    const uint8_t creq_digest[EIC_SHA256_LEN])
-{
-    write_text(k, s, amz_date, creq_digest, STRING_TO_SIGN);
-}
-
 void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN])
 {
     eic_sink_puthex(k, digest, EIC_SHA256_LEN, 'a');
-}
-
-void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date)
-{
-    write_text(k, s, amz_date, NULL, CREDENTIAL);
 }
 
 /* ---- signing ----------------------------------------------------------- */
@@ -199,7 +178,7 @@ void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const ch
 static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
 {
     const char *part[4] = {amz_date, s->region, s->service,
-                           &STRING_TO_SIGN[sizeof STRING_TO_SIGN_HEAD - 1]};
+                           &EIC_SIGV4_STRING_TO_SIGN[sizeof EIC_SIGV4_STRING_TO_SIGN_HEAD_ - 1]};
     size_t part_len[4] = {DATE_LEN, s->region_len, s->service_len, sizeof "aws4_request" - 1};
     uint8_t key[EIC_SHA256_LEN];
     eic_sigv4_signer_clear(s);
