@@ -140,7 +140,7 @@ void eic_sigv4_write_text(eic_sink *k, const eic_sigv4_signer *s, const char *am
     for (unsigned c; (c = (unsigned char)*t++) != EIC_SIGV4_T_END;) {
         const char *part = amz_date;
         size_t len = EIC_SIGV4_AMZ_DATE_LEN;
-        if (c >= ' ' || c == '\n') {
+        if (c > EIC_SIGV4_T_HEX) { /* text, '\n' included */
             eic_sink_putc(k, (char)c);
             continue;
         }
