@@ -20,21 +20,36 @@ void eic_json_write_string(eic_sink *k, const char *s, size_t len)
     eic_sink_putc(k, '"');
 }
 
-/* Writes `{` before the first member of an object, `,` before the others,
- * then `"key":`. Keys are plain ASCII: nothing to escape. */
-static void member(eic_sink *k, char *sep, const char *key)
+const char eic_member_names[] =
+    "FunctionName\0Qualifier\0Marker\0MaxItems\0MaximumRetryAttempts\0"
+    "MaximumEventAgeInSeconds\0DestinationConfig.OnSuccess.Destination\0"
+    "DestinationConfig.OnFailure.Destination";
+
+/* The body's keys: where each starts in eic_member_names (it ends at the
+ * next '.' or NUL). */
+#define DESTINATION_CONFIG EIC_NAME_ON_SUCCESS
+#define ON_SUCCESS (EIC_NAME_ON_SUCCESS + sizeof "DestinationConfig")
+#define ON_FAILURE (EIC_NAME_ON_FAILURE + sizeof "DestinationConfig")
+#define DESTINATION (EIC_NAME_ON_SUCCESS + sizeof "DestinationConfig.OnSuccess")
+
+/* Writes `{` before the first member of an object (sep is `{`), `,`
+ * before the others, then `"key":`, and returns the next separator. Keys
+ * are plain ASCII: nothing to escape. */
+static char member(eic_sink *k, char sep, unsigned key)
 {
-    eic_sink_putc(k, *sep);
-    *sep = ',';
+    eic_sink_putc(k, sep);
     eic_sink_putc(k, '"');
-    eic_sink_puts(k, key);
+    for (const char *s = &eic_member_names[key]; *s != '.' && *s != '\0'; s++) {
+        eic_sink_putc(k, *s);
+    }
     eic_sink_puts(k, "\":");
+    return ',';
 }
 
 /* Closes an object member() opened, or writes `{}` when it had none. */
 static void end_object(eic_sink *k, char sep)
 {
-    eic_sink_puts(k, sep == '{' ? "{}" : "}");
+    eic_sink_puts(k, &"{}"[sep != '{']);
 }
 
 void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
@@ -42,25 +57,25 @@ void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
     const eic_destination_config *d = &r->destination_config;
     char sep = '{';
     if (r->maximum_retry_attempts.is_set) {
-        member(k, &sep, "MaximumRetryAttempts");
+        sep = member(k, sep, EIC_NAME_RETRY_ATTEMPTS);
         /* Validated ranges are never negative. */
         eic_sink_putu(k, (uint32_t)r->maximum_retry_attempts.value);
     }
     if (r->maximum_event_age_in_seconds.is_set) {
-        member(k, &sep, "MaximumEventAgeInSeconds");
+        sep = member(k, sep, EIC_NAME_EVENT_AGE);
         eic_sink_putu(k, (uint32_t)r->maximum_event_age_in_seconds.value);
     }
     if (d->is_set || d->on_success.is_set || d->on_failure.is_set) {
         char inner = '{';
-        member(k, &sep, "DestinationConfig");
+        sep = member(k, sep, DESTINATION_CONFIG);
         /* OnSuccess, then OnFailure: the same member twice. */
         const eic_destination_setting *s = &d->on_success;
         for (unsigned i = 0; i < 2; i++, s = &d->on_failure) {
             if (s->is_set) {
                 char leaf = '{';
-                member(k, &inner, i == 0 ? "OnSuccess" : "OnFailure");
+                inner = member(k, inner, ON_SUCCESS + i * (ON_FAILURE - ON_SUCCESS));
                 if (s->destination != NULL) {
-                    member(k, &leaf, "Destination");
+                    leaf = member(k, leaf, DESTINATION);
                     eic_json_write_string(k, s->destination, strlen(s->destination));
                 }
                 end_object(k, leaf);

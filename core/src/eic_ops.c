@@ -6,16 +6,16 @@
 #include <string.h>
 
 #include "eic_exchange.h"
+#include "eic_request.h"
 #include "eic_retry.h"
 #include "eic_service_error.h"
 #include "eic_time.h"
 
-/* Each public call hands its own build and parse steps to call() as function
- * pointers, so that a firmware calling only Put links only Put's and
- * Config's code: a switch over all five operations would pull every builder
- * and parser into every image. */
-typedef eic_status (*build_fn)(eic_client *c, const void *request, const char *amz_date,
-                               size_t *len, eic_error *err);
+/* Each public call names its operation for the builder, which is one
+ * function for all five, and hands its own parse step to call() as a
+ * function pointer, so that a firmware calling only Put links only Config's
+ * parser: a switch over the operations would pull every parser into every
+ * image. */
 typedef eic_status (*parse_fn)(eic_client *c, const eic_response *r, void *result, eic_error *err);
 
 /* After a skew error: the server's clock from its Date header, as an offset
@@ -59,7 +59,7 @@ static eic_status exchange_and_parse(eic_client *c, size_t len, parse_fn parse, 
 }
 
 /* One attempt: sign with the port's clock, build, then exchange and parse. */
-static eic_status attempt_once(eic_client *c, build_fn build, const void *request, parse_fn parse,
+static eic_status attempt_once(eic_client *c, unsigned kind, const void *request, parse_fn parse,
                                void *result, eic_error *err, int *skew, int32_t *offset)
 {
     char amz_date[EIC_SIGV4_AMZ_DATE_LEN + 1];
@@ -69,18 +69,17 @@ static eic_status attempt_once(eic_client *c, build_fn build, const void *reques
     if (!eic_time_format_amz_date(c->port->utc_s(c->port->ctx) + c->clock_offset_s, amz_date)) {
         return EIC_ERR_INVALID_ARGUMENT; /* the platform's clock is unusable */
     }
-    eic_status st = build(c, request, amz_date, &len, err);
+    eic_status st = eic_build(c, kind, request, amz_date, c->tx.data, c->tx.size, &len, err);
     return st == EIC_OK ? exchange_and_parse(c, len, parse, result, err, skew, offset) : st;
 }
 
 /* The public calls' own arguments come first, in their registers. */
 static eic_status call(eic_client *c, const void *request, void *result, eic_error *err,
-                       build_fn build, parse_fn parse)
+                       unsigned kind, parse_fn parse)
 {
     unsigned attempts = 0;
     unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
     uint32_t quota_taken = 0;
-    int skew_repaired = 0;
     eic_status st;
     /* err is required: the retry decisions read it, and a scratch copy on
      * the stack would cost half a kilobyte of every caller's stack. */
@@ -94,17 +93,16 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
     for (;;) {
         int skew;
         int32_t offset = 0;
-        st = attempt_once(c, build, request, parse, result, err, &skew, &offset);
+        st = attempt_once(c, kind, request, parse, result, err, &skew, &offset);
         attempts++;
         if (st == EIC_OK) {
             refill_quota(c, quota_taken != 0 ? quota_taken : EIC_RETRY_SUCCESS_REFILL);
             break;
         }
-        if (skew && !skew_repaired) {
-            /* One more attempt, now signed with the server's time; it is a
-             * repair, not a retry, so it costs no quota. */
+        if (skew && max_attempts == EIC_RETRY_MAX_ATTEMPTS) {
+            /* One more attempt (once), now signed with the server's time;
+             * it is a repair, not a retry, so it costs no quota. */
             c->clock_offset_s = offset;
-            skew_repaired = 1;
             max_attempts++;
             continue;
         }
@@ -128,31 +126,6 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
 
 /* ---- the five operations ------------------------------------------------ */
 
-static eic_status build_put(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
-{
-    return eic_build_put(c, q, d, c->tx.data, c->tx.size, n, e);
-}
-
-static eic_status build_update(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
-{
-    return eic_build_update(c, q, d, c->tx.data, c->tx.size, n, e);
-}
-
-static eic_status build_get(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
-{
-    return eic_build_get(c, q, d, c->tx.data, c->tx.size, n, e);
-}
-
-static eic_status build_delete(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
-{
-    return eic_build_delete(c, q, d, c->tx.data, c->tx.size, n, e);
-}
-
-static eic_status build_list(eic_client *c, const void *q, const char *d, size_t *n, eic_error *e)
-{
-    return eic_build_list(c, q, d, c->tx.data, c->tx.size, n, e);
-}
-
 static eic_status parse_config(eic_client *c, const eic_response *r, void *out, eic_error *e)
 {
     return eic_parse_config(c, r, out, e);
@@ -172,32 +145,32 @@ static eic_status parse_list(eic_client *c, const eic_response *r, void *out, ei
 eic_status eic_put_function_event_invoke_config(eic_client *client, const eic_put_request *request,
                                                 eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, request, config, err, build_put, parse_config);
+    return call(client, request, config, err, EIC_OP_PUT, parse_config);
 }
 
 eic_status eic_update_function_event_invoke_config(eic_client *client,
                                                    const eic_update_request *request,
                                                    eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, request, config, err, build_update, parse_config);
+    return call(client, request, config, err, EIC_OP_UPDATE, parse_config);
 }
 
 eic_status eic_get_function_event_invoke_config(eic_client *client, const eic_get_request *request,
                                                 eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, request, config, err, build_get, parse_config);
+    return call(client, request, config, err, EIC_OP_GET, parse_config);
 }
 
 eic_status eic_delete_function_event_invoke_config(eic_client *client,
                                                    const eic_delete_request *request,
                                                    eic_error *err)
 {
-    return call(client, request, NULL, err, build_delete, parse_delete);
+    return call(client, request, NULL, err, EIC_OP_DELETE, parse_delete);
 }
 
 eic_status eic_list_function_event_invoke_configs(eic_client *client,
                                                   const eic_list_request *request,
                                                   eic_list_result *list, eic_error *err)
 {
-    return call(client, request, list, err, build_list, parse_list);
+    return call(client, request, list, err, EIC_OP_LIST, parse_list);
 }

@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "eic_request.h"
 #include "eic_signer.h"
 #include "eic_json_write.h"
 #include "eic_sink.h"
@@ -24,94 +25,76 @@
 #define API_PREFIX "/2019-09-25/functions/"
 #define API_SUFFIX "/event-invoke-config"
 
-/* The five operations; each names its method in METHODS. */
-enum { OP_PUT, OP_UPDATE, OP_GET, OP_DELETE, OP_LIST };
+/* The methods, NUL-separated, and where each EIC_OP_'s starts (offsets: a
+ * table of pointers would need relocating). */
+#define METHODS "PUT\0POST\0GET\0DELETE"
+static const uint8_t method_at[] = {0, 4, 9, 13, 9};
 
-/* NUL-separated, indexed by the OP_ values (no table of pointers: see
- * nth()). */
-#define METHODS "PUT\0POST\0GET\0DELETE\0GET"
+/* The operation's members, by their index in eic_member_names (the names
+ * err->invalid_parameter and the query use): those with a text value, and
+ * the three numbers. */
+enum {
+    FUNCTION_NAME,
+    QUALIFIER,
+    MARKER,
+    MAX_ITEMS,
+    NUMBERS = MAX_ITEMS,
+    ON_SUCCESS = 6,
+    MEMBERS = 8
+};
 
 /* One operation, as the writer sees it. */
 typedef struct {
-    unsigned kind; /* OP_ */
-    const char *function_name;
-    const char *qualifier;         /* NULL: none */
-    const char *marker;            /* List: NULL for none */
-    eic_optional_int max_items;    /* List */
+    unsigned kind;                 /* EIC_OP_ */
+    const char *text[MEMBERS];     /* a text member; NULL when absent (and for numbers) */
+    eic_optional_int number[3];    /* MaxItems, MaximumRetryAttempts, MaximumEventAgeInSeconds */
     const eic_put_request *config; /* Put/Update: the body; NULL: no body */
     const eic_client *client;
-    const char *amz_date;
-    unsigned headers; /* bit n: header n (see NAMES) is sent */
+    /* The signed headers' values, by their index in NAMES; NULL: not sent. */
+    struct {
+        const char *s;
+        size_t len;
+    } value[4];
     size_t body_len;
     uint8_t digest[EIC_SHA256_LEN]; /* the body's digest, then the signature */
 } operation;
 
-/* The n-th string of a NUL-separated list. */
-static const char *nth(const char *list, unsigned n)
-{
-    while (n-- != 0) {
-        list += strlen(list) + 1;
-    }
-    return list;
-}
+/* Where each member's name starts in eic_member_names. */
+static const uint8_t member_at[MEMBERS] = {
+    EIC_NAME_FUNCTION_NAME,  EIC_NAME_QUALIFIER, EIC_NAME_MARKER,     EIC_NAME_MAX_ITEMS,
+    EIC_NAME_RETRY_ATTEMPTS, EIC_NAME_EVENT_AGE, EIC_NAME_ON_SUCCESS, EIC_NAME_ON_FAILURE};
 
-/* Names of the failing members, NUL-separated, in the order validate()
- * checks them; err->invalid_parameter points at one of them. */
-#define PARAMETERS                                                        \
-    "FunctionName\0Qualifier\0Marker\0MaxItems\0MaximumRetryAttempts\0"   \
-    "MaximumEventAgeInSeconds\0DestinationConfig.OnSuccess.Destination\0" \
-    "DestinationConfig.OnFailure.Destination"
-
-/* The first failing check of the operation's members, or EIC_OK; *failed is
- * the index of the failing member in PARAMETERS. Absent members pass. */
-static eic_status first_invalid(const operation *op, unsigned *failed)
-{
-    const eic_put_request *c = op->config;
-    eic_status st = eic_validate_function_name(op->function_name);
-    *failed = 0;
-    if (st == EIC_OK && op->qualifier != NULL) {
-        *failed = 1;
-        st = eic_validate_qualifier(op->qualifier);
-    }
-    if (op->kind == OP_LIST) {
-        if (st == EIC_OK && op->marker != NULL) {
-            *failed = 2;
-            st = eic_validate_marker(op->marker);
-        }
-        if (st == EIC_OK) {
-            *failed = 3;
-            st = eic_validate_range(op->max_items, EIC_MAX_ITEMS_MIN, EIC_MAX_ITEMS_MAX);
-        }
-        return st;
-    }
-    if (c == NULL || st != EIC_OK) {
-        return st;
-    }
-    *failed = 4;
-    st = eic_validate_range(c->maximum_retry_attempts, EIC_MAXIMUM_RETRY_ATTEMPTS_MIN,
-                            EIC_MAXIMUM_RETRY_ATTEMPTS_MAX);
-    if (st == EIC_OK) {
-        *failed = 5;
-        st = eic_validate_range(c->maximum_event_age_in_seconds, EIC_MAXIMUM_EVENT_AGE_MIN,
-                                EIC_MAXIMUM_EVENT_AGE_MAX);
-    }
-    /* OnSuccess, then OnFailure: the same check on the two settings. */
-    const eic_destination_setting *d = &c->destination_config.on_success;
-    for (unsigned i = 0; i < 2 && st == EIC_OK; i++, d = &c->destination_config.on_failure) {
-        *failed = 6 + i;
-        if (d->is_set && d->destination != NULL) {
-            st = eic_validate_destination(d->destination);
-        }
-    }
-    return st;
-}
-
+/* Checks the members in their order; err->invalid_parameter names the first
+ * that fails. Absent members pass, but FunctionName is required. */
 static eic_status validate(const operation *op, eic_error *err)
 {
-    unsigned failed;
-    eic_status st = first_invalid(op, &failed);
+    static const uint16_t bounds[2 * 3] = {EIC_MAX_ITEMS_MIN,
+                                           EIC_MAX_ITEMS_MAX,
+                                           EIC_MAXIMUM_RETRY_ATTEMPTS_MIN,
+                                           EIC_MAXIMUM_RETRY_ATTEMPTS_MAX,
+                                           EIC_MAXIMUM_EVENT_AGE_MIN,
+                                           EIC_MAXIMUM_EVENT_AGE_MAX};
+    eic_status st = EIC_OK;
+    unsigned i = 0;
+    for (; st == EIC_OK && i < MEMBERS; i++) {
+        const char *s = op->text[i];
+        unsigned n = i - NUMBERS;
+        if (n < 3u) {
+            st = eic_validate_range(op->number[n], bounds[2 * n], bounds[2 * n + 1]);
+        } else if (i == FUNCTION_NAME) {
+            st = eic_validate_function_name(s);
+        } else if (s == NULL) {
+            continue;
+        } else if (i == QUALIFIER) {
+            st = eic_validate_qualifier(s);
+        } else if (i == MARKER) {
+            st = eic_validate_marker(s);
+        } else {
+            st = eic_validate_destination(s);
+        }
+    }
     if (st != EIC_OK && err != NULL) {
-        err->invalid_parameter = nth(PARAMETERS, failed);
+        err->invalid_parameter = &eic_member_names[member_at[i - 1]];
     }
     return st;
 }
@@ -122,34 +105,111 @@ static void write_encoded(eic_sink *k, const char *s, int twice)
     eic_uri_encode(k, s, strlen(s), twice);
 }
 
-/* `METHOD path?query` on the wire; `METHOD\npath\nquery` in the canonical
- * request, where the path is encoded once more (its function name is the
- * only part with escapes: each '%' becomes %25), as SigV4 does for every
- * service but S3. The canonical query is the wire query. */
+/* The canonical request and the request itself are the same parts, in
+ * nearly the same order, with different separators: each is written from
+ * a template, text as it is and control bytes that stand for the parts (one
+ * interpreter instead of a test of the mode at every step). The headers are
+ * ordered as SignedHeaders lists them in the canonical request, Host first
+ * on the wire as botocore sends them; the canonical headers end with a blank
+ * line, and the signed header names and digest that follow are the
+ * Authorization's names and signature on the wire. */
+enum { T_END, T_METHOD, T_PATH, T_NL, T_SIGNED, T_HEX, T_CREDENTIAL, T_BODY, T_HEADER = 16 };
+#define METHOD "\1"
+#define PATH "\2" /* and the query */
+#define NL "\3"   /* \r\n on the wire, \n in the canonical request */
+#define SIGNED "\4"
+#define HEX "\5"        /* the body's digest, or the signature on the wire */
+#define CREDENTIAL "\6" /* the Authorization up to SignedHeaders= */
+#define BODY "\7"
+/* T_HEADER + n: the header NAMES[n] with its value, when it is sent. */
+#define H_CONTENT_TYPE "\20"
+#define H_HOST "\21"
+#define H_AMZ_DATE "\22"
+#define H_SECURITY_TOKEN "\23"
+#define H_CONTENT_LENGTH "\24"
+#define CANONICAL \
+    METHOD NL PATH H_CONTENT_TYPE H_HOST H_AMZ_DATE H_SECURITY_TOKEN NL NL SIGNED NL HEX
+#define WIRE                                                                                      \
+    METHOD " " PATH " HTTP/1.1" H_HOST H_CONTENT_TYPE H_AMZ_DATE H_SECURITY_TOKEN NL              \
+           "Authorization: " CREDENTIAL SIGNED EIC_SIGV4_SIGNATURE_PREFIX HEX H_CONTENT_LENGTH NL \
+               NL BODY
+
+/* Header names, in canonical order once lower-cased, and where each starts;
+ * the signed ones (all but Content-Length) are also the SignedHeaders text.
+ * Content-Type goes with a body only, X-Amz-Security-Token with a session
+ * token only, Content-Length with a body or on Delete: the bits of
+ * operation.headers say which are sent. */
+enum { CONTENT_TYPE, HOST, AMZ_DATE, SECURITY_TOKEN, CONTENT_LENGTH, HEADERS };
+#define NAMES "Content-Type;Host;X-Amz-Date;X-Amz-Security-Token;Content-Length"
+static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, 50, sizeof NAMES};
+
+/* NAMES[from..to), lower-cased for the canonical request: c | 0x20
+ * lower-cases a letter and leaves '-' and ';' as they are. */
+static void write_names(eic_sink *k, unsigned from, unsigned to, int canonical)
+{
+    for (unsigned i = from; i < to; i++) {
+        eic_sink_putc(k, (char)(canonical ? NAMES[i] | 0x20 : NAMES[i]));
+    }
+}
+
+/* \r\n on the wire, \n in the canonical request. */
+static void write_newline(eic_sink *k, int canonical)
+{
+    if (!canonical) {
+        eic_sink_putc(k, '\r');
+    }
+    eic_sink_putc(k, '\n');
+}
+
+/* `\nname:value` in the canonical request, `\r\nName: value` on the wire. */
+static void write_header(eic_sink *k, const operation *op, unsigned h, int canonical)
+{
+    const eic_client *c = op->client;
+    if (h == CONTENT_LENGTH ? op->config == NULL && op->kind != EIC_OP_DELETE
+                            : op->value[h].s == NULL) {
+        return;
+    }
+    write_newline(k, canonical);
+    write_names(k, name_at[h], name_at[h + 1] - 1u, canonical);
+    eic_sink_putc(k, ':');
+    if (!canonical) {
+        eic_sink_putc(k, ' ');
+    }
+    if (h == CONTENT_LENGTH) {
+        eic_sink_putu(k, (uint32_t)op->body_len);
+        return;
+    }
+    eic_sink_put(k, op->value[h].s, op->value[h].len);
+    /* The port only when it is not the scheme's default, as on the wire. */
+    if (h == HOST && c->port_number != (c->tls ? 443 : 80)) {
+        eic_sink_putc(k, ':');
+        eic_sink_putu(k, c->port_number);
+    }
+}
+
+/* The path, encoded once more in the canonical request (its function name
+ * is the only part with escapes: each '%' becomes %25), as SigV4 does for
+ * every service but S3; then `?query` on the wire, `\nquery` in the
+ * canonical request, whose query is the wire query. */
 static void write_target(eic_sink *k, const operation *op, int canonical)
 {
     char sep = canonical ? '\n' : '?';
-    eic_sink_puts(k, nth(METHODS, op->kind));
-    eic_sink_putc(k, canonical ? '\n' : ' ');
     eic_sink_puts(k, API_PREFIX);
-    write_encoded(k, op->function_name, canonical);
-    eic_sink_puts(k, API_SUFFIX);
-    if (op->kind == OP_LIST) {
-        eic_sink_puts(k, "/list");
-    }
+    write_encoded(k, op->text[FUNCTION_NAME], canonical);
+    eic_sink_put(k, API_SUFFIX "/list", sizeof API_SUFFIX - 1 + (op->kind == EIC_OP_LIST ? 5 : 0));
     /* The query members, Qualifier, Marker and MaxItems in canonical order,
-     * are PARAMETERS 1 to 3. */
-    for (unsigned i = 1; i <= 3; i++) {
-        const char *value = i == 1 ? op->qualifier : op->marker;
-        if (i == 3 ? !op->max_items.is_set : value == NULL) {
+     * are members 1 to 3. */
+    for (unsigned i = QUALIFIER; i <= MAX_ITEMS; i++) {
+        const char *value = op->text[i];
+        if (i == MAX_ITEMS ? !op->number[0].is_set : value == NULL) {
             continue;
         }
         eic_sink_putc(k, sep);
         sep = '&';
-        eic_sink_puts(k, nth(PARAMETERS, i));
+        eic_sink_puts(k, &eic_member_names[member_at[i]]);
         eic_sink_putc(k, '=');
-        if (i == 3) {
-            eic_sink_putu(k, (uint32_t)op->max_items.value);
+        if (i == MAX_ITEMS) {
+            eic_sink_putu(k, (uint32_t)op->number[0].value);
         } else {
             write_encoded(k, value, 0);
         }
@@ -159,92 +219,34 @@ static void write_target(eic_sink *k, const operation *op, int canonical)
     }
 }
 
-/* The headers eic signs, in canonical order (once lower-cased), as
- * SignedHeaders lists them, and where each name starts. Content-Type goes
- * with a body only, X-Amz-Security-Token with a session token only: the bits
- * of operation.headers say which are sent. */
-enum { CONTENT_TYPE, HOST, AMZ_DATE, SECURITY_TOKEN, HEADERS };
-#define NAMES "Content-Type;Host;X-Amz-Date;X-Amz-Security-Token"
-
-/* s[0..n), lower-cased for the canonical request: c | 0x20 lower-cases a
- * letter and leaves '-' and ';' as they are. */
-static void write_name(eic_sink *k, const char *s, size_t n, int canonical)
-{
-    for (size_t i = 0; i < n; i++) {
-        eic_sink_putc(k, (char)(canonical ? s[i] | 0x20 : s[i]));
-    }
-}
-
-/* `\nname:value` per header in the canonical request, `\r\nName: value`
- * on the wire, Host first there, as botocore sends them. */
-static void write_headers(eic_sink *k, const operation *op, int canonical)
-{
-    static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, sizeof NAMES};
-    const eic_client *c = op->client;
-    /* The order, one header per nibble from the lowest. */
-    unsigned order = canonical ? 0x3210u : 0x3201u;
-    for (unsigned h; order != 0; order >>= 4) {
-        h = order & 0x0fu;
-        if (!(op->headers >> h & 1u)) {
-            continue;
-        }
-        eic_sink_puts(k, canonical ? "\n" : "\r\n");
-        write_name(k, &NAMES[name_at[h]], name_at[h + 1] - name_at[h] - 1u, canonical);
-        eic_sink_puts(k, canonical ? ":" : ": ");
-        if (h == CONTENT_TYPE) {
-            eic_sink_puts(k, "application/json");
-        } else if (h == HOST) {
-            /* The port only when it is not the scheme's default, as on the wire. */
-            eic_sink_put(k, c->host, c->host_len);
-            if (c->port_number != (c->tls ? 443 : 80)) {
-                eic_sink_putc(k, ':');
-                eic_sink_putu(k, c->port_number);
-            }
-        } else if (h == AMZ_DATE) {
-            eic_sink_put(k, op->amz_date, EIC_SIGV4_AMZ_DATE_LEN);
-        } else {
-            eic_sink_put(k, c->session_token, c->session_token_len);
-        }
-    }
-}
-
-/* The names of the headers sent, lower-case, `;`-separated: a slice of NAMES. */
-static void write_signed_headers(eic_sink *k, const operation *op)
-{
-    size_t from = op->headers & 1u << CONTENT_TYPE ? 0 : sizeof "Content-Type;" - 1;
-    size_t to = op->headers & 1u << SECURITY_TOKEN ? sizeof NAMES - 1
-                                                   : sizeof "Content-Type;Host;X-Amz-Date" - 1;
-    write_name(k, &NAMES[from], to - from, 1);
-}
-
-/* The canonical request, or the request itself: the same parts in the same
- * order, with different separators (the canonical headers end with a blank
- * line, and the signed header names and digest that follow are the
- * Authorization's names and signature on the wire). */
 static void write_message(eic_sink *k, const operation *op, int canonical)
 {
-    write_target(k, op, canonical);
-    eic_sink_puts(k, canonical ? "" : " HTTP/1.1");
-    write_headers(k, op, canonical);
-    if (canonical) {
-        eic_sink_puts(k, "\n\n");
-    } else {
-        eic_sink_puts(k, "\r\nAuthorization: ");
-        eic_sigv4_write_credential(k, &op->client->signer, op->amz_date);
-    }
-    write_signed_headers(k, op);
-    eic_sink_puts(k, canonical ? "\n" : EIC_SIGV4_SIGNATURE_PREFIX);
-    eic_sigv4_write_hex(k, op->digest);
-    if (canonical) {
-        return;
-    }
-    if (op->config != NULL || op->kind == OP_DELETE) {
-        eic_sink_puts(k, "\r\nContent-Length: ");
-        eic_sink_putu(k, (uint32_t)op->body_len);
-    }
-    eic_sink_puts(k, "\r\n\r\n");
-    if (op->config != NULL) {
-        eic_json_write_config_body(k, op->config);
+    const char *t = canonical ? CANONICAL : WIRE;
+    for (unsigned c; (c = (unsigned char)*t++) != T_END;) {
+        if (c >= ' ') {
+            eic_sink_putc(k, (char)c);
+        } else if (c >= T_HEADER) {
+            write_header(k, op, c - T_HEADER, canonical);
+        } else if (c == T_METHOD) {
+            eic_sink_puts(k, &METHODS[method_at[op->kind]]);
+        } else if (c == T_PATH) {
+            write_target(k, op, canonical);
+        } else if (c == T_NL) {
+            write_newline(k, canonical);
+        } else if (c == T_SIGNED) {
+            /* A slice of NAMES: from Host without a body, to X-Amz-Date
+             * without a session token. */
+            write_names(
+                k, op->value[CONTENT_TYPE].s != NULL ? 0 : name_at[HOST],
+                name_at[op->value[SECURITY_TOKEN].s != NULL ? CONTENT_LENGTH : SECURITY_TOKEN] - 1u,
+                1);
+        } else if (c == T_HEX) {
+            eic_sigv4_write_hex(k, op->digest);
+        } else if (c == T_CREDENTIAL) {
+            eic_sigv4_write_credential(k, &op->client->signer, op->value[AMZ_DATE].s);
+        } else if (op->config != NULL) { /* T_BODY */
+            eic_json_write_config_body(k, op->config);
+        }
     }
 }
 
@@ -254,25 +256,32 @@ static void describe(operation *op, unsigned kind, const void *request)
 {
     memset(op, 0, sizeof *op);
     op->kind = kind;
-    if (kind == OP_LIST) {
+    if (kind == EIC_OP_LIST) {
         const eic_list_request *l = request;
-        op->function_name = l->function_name;
-        op->marker = l->marker;
-        op->max_items = l->max_items;
-    } else if (kind <= OP_UPDATE) {
+        op->text[FUNCTION_NAME] = l->function_name;
+        op->text[MARKER] = l->marker;
+        op->number[0] = l->max_items;
+    } else if (kind <= EIC_OP_UPDATE) {
         const eic_put_request *p = request;
-        op->function_name = p->function_name;
-        op->qualifier = p->qualifier;
+        const eic_destination_setting *d = &p->destination_config.on_success;
+        op->text[FUNCTION_NAME] = p->function_name;
+        op->text[QUALIFIER] = p->qualifier;
+        op->number[1] = p->maximum_retry_attempts;
+        op->number[2] = p->maximum_event_age_in_seconds;
+        /* OnSuccess, then OnFailure: a destination is checked when sent. */
+        for (unsigned i = 0; i < 2; i++, d = &p->destination_config.on_failure) {
+            op->text[ON_SUCCESS + i] = d->is_set ? d->destination : NULL;
+        }
         op->config = p;
     } else {
         const eic_get_request *g = request;
-        op->function_name = g->function_name;
-        op->qualifier = g->qualifier;
+        op->text[FUNCTION_NAME] = g->function_name;
+        op->text[QUALIFIER] = g->qualifier;
     }
 }
 
-static eic_status build(eic_client *c, unsigned kind, const void *request, const char *amz_date,
-                        uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
+eic_status eic_build(eic_client *c, unsigned kind, const void *request, const char *amz_date,
+                     uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
 {
     /* A NULL request is refused before err is reset, as it always was. */
     if (request == NULL) {
@@ -288,9 +297,14 @@ static eic_status build(eic_client *c, unsigned kind, const void *request, const
     operation op;
     describe(&op, kind, request);
     op.client = c;
-    op.amz_date = amz_date;
-    op.headers = 1u << HOST | 1u << AMZ_DATE | (op.config != NULL) << CONTENT_TYPE |
-                 (c->session_token != NULL) << SECURITY_TOKEN;
+    op.value[CONTENT_TYPE].s = op.config != NULL ? "application/json" : NULL;
+    op.value[CONTENT_TYPE].len = sizeof "application/json" - 1;
+    op.value[HOST].s = c->host;
+    op.value[HOST].len = c->host_len;
+    op.value[AMZ_DATE].s = amz_date;
+    op.value[AMZ_DATE].len = EIC_SIGV4_AMZ_DATE_LEN;
+    op.value[SECURITY_TOKEN].s = c->session_token;
+    op.value[SECURITY_TOKEN].len = c->session_token_len;
     eic_status st = validate(&op, err);
     if (st == EIC_OK) {
         st = eic_sigv4_check(&c->signer, amz_date);
@@ -328,31 +342,31 @@ static eic_status build(eic_client *c, unsigned kind, const void *request, const
 eic_status eic_build_put(eic_client *client, const eic_put_request *request, const char *amz_date,
                          uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
 {
-    return build(client, OP_PUT, request, amz_date, out, cap, out_len, err);
+    return eic_build(client, EIC_OP_PUT, request, amz_date, out, cap, out_len, err);
 }
 
 eic_status eic_build_update(eic_client *client, const eic_update_request *request,
                             const char *amz_date, uint8_t *out, size_t cap, size_t *out_len,
                             eic_error *err)
 {
-    return build(client, OP_UPDATE, request, amz_date, out, cap, out_len, err);
+    return eic_build(client, EIC_OP_UPDATE, request, amz_date, out, cap, out_len, err);
 }
 
 eic_status eic_build_get(eic_client *client, const eic_get_request *request, const char *amz_date,
                          uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
 {
-    return build(client, OP_GET, request, amz_date, out, cap, out_len, err);
+    return eic_build(client, EIC_OP_GET, request, amz_date, out, cap, out_len, err);
 }
 
 eic_status eic_build_delete(eic_client *client, const eic_delete_request *request,
                             const char *amz_date, uint8_t *out, size_t cap, size_t *out_len,
                             eic_error *err)
 {
-    return build(client, OP_DELETE, request, amz_date, out, cap, out_len, err);
+    return eic_build(client, EIC_OP_DELETE, request, amz_date, out, cap, out_len, err);
 }
 
 eic_status eic_build_list(eic_client *client, const eic_list_request *request, const char *amz_date,
                           uint8_t *out, size_t cap, size_t *out_len, eic_error *err)
 {
-    return build(client, OP_LIST, request, amz_date, out, cap, out_len, err);
+    return eic_build(client, EIC_OP_LIST, request, amz_date, out, cap, out_len, err);
 }

@@ -83,16 +83,6 @@ eic_status eic_sha256_digest(const void *data, size_t len, uint8_t out[EIC_SHA25
     return digest2(&h, NULL, 0, data, len, out);
 }
 
-/* k0 ^= pad, then h starts with that block. */
-static eic_status prime(eic_sha256 *h, uint8_t k0[EIC_SHA256_BLOCK], uint8_t pad)
-{
-    for (size_t i = 0; i < EIC_SHA256_BLOCK; i++) {
-        k0[i] ^= pad;
-    }
-    eic_status st = eic_sha256_start(h);
-    return st == EIC_OK ? eic_sha256_update(h, k0, EIC_SHA256_BLOCK) : st;
-}
-
 eic_status eic_hmac_start(eic_sha256 *inner, eic_sha256 *outer, const void *prefix,
                           size_t prefix_len, const void *key, size_t key_len)
 {
@@ -111,14 +101,25 @@ eic_status eic_hmac_start(eic_sha256 *inner, eic_sha256 *outer, const void *pref
             memcpy(k0 + prefix_len, key, key_len);
         }
     }
-    /* The outer pad is applied over the inner one: no second block. Both
-     * contexts are initialised before either can fail. */
+    /* Both contexts are initialised before either can fail. Then each
+     * starts with its padded key block: inner with K0 ^ ipad, outer with
+     * K0 ^ opad, applied over the inner pad (no second block). */
     mbedtls_sha256_init(outer);
-    if (st == EIC_OK) {
-        st = prime(inner, k0, HMAC_IPAD);
-    }
-    if (st == EIC_OK) {
-        st = prime(outer, k0, HMAC_IPAD ^ HMAC_OPAD);
+    eic_sha256 *h = inner;
+    uint8_t pad = HMAC_IPAD;
+    while (st == EIC_OK) {
+        for (size_t i = 0; i < EIC_SHA256_BLOCK; i++) {
+            k0[i] ^= pad;
+        }
+        st = eic_sha256_start(h);
+        if (st == EIC_OK) {
+            st = eic_sha256_update(h, k0, EIC_SHA256_BLOCK);
+        }
+        if (h == outer) {
+            break;
+        }
+        h = outer;
+        pad = HMAC_IPAD ^ HMAC_OPAD;
     }
     eic_wipe(k0, sizeof k0);
     if (st != EIC_OK) {

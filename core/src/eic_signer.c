@@ -10,10 +10,8 @@
 
 /* Each text below is written from one literal where it can be: a literal
  * that differs only by a suffix is a second copy in flash. The "AWS4" key
- * prefix is the first four bytes of ALGORITHM and the scope terminator is
- * SCOPE_TAIL without its '/'. */
+ * prefix is the first four bytes of ALGORITHM. */
 #define ALGORITHM "AWS4-HMAC-SHA256"
-#define SCOPE_TAIL "/aws4_request"
 #define DATE_LEN 8u
 
 /* ---- argument checks --------------------------------------------------- */
@@ -80,14 +78,23 @@ eic_status eic_sigv4_check(const eic_sigv4_signer *s, const char *amz_date)
 
 /* ---- signer ------------------------------------------------------------ */
 
+/* The maxima below are 16-bit (C99 has no static_assert: an array of size -1
+ * fails to compile). */
+typedef char eic_signer_maxima_fit_16_bits_[EIC_ACCESS_KEY_ID_MAX <= 0xffff &&
+                                                    EIC_SECRET_ACCESS_KEY_MAX <= 0xffff &&
+                                                    EIC_REGION_MAX <= 0xffff &&
+                                                    EIC_SERVICE_MAX <= 0xffff
+                                                ? 1
+                                                : -1];
+
 eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_key_id,
                                  const char *secret_access_key, const char *region,
                                  const char *service)
 {
     /* One loop checks the four; the signer is filled only when all pass,
      * so a failure leaves it as zeroed. */
-    static const size_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
-                                        EIC_REGION_MAX, EIC_SERVICE_MAX};
+    static const uint16_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
+                                          EIC_REGION_MAX, EIC_SERVICE_MAX};
     const char *in[STRINGS] = {access_key_id, secret_access_key, region, service};
     size_t len[STRINGS];
     if (signer == NULL) {
@@ -126,26 +133,35 @@ void eic_sigv4_signer_clear(eic_sigv4_signer *signer)
 
 /* ---- the texts --------------------------------------------------------- */
 
-static void write_scope(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date)
-{
-    eic_sink_put(k, amz_date, DATE_LEN);
-    eic_sink_putc(k, '/');
-    eic_sink_put(k, s->region, s->region_len);
-    eic_sink_putc(k, '/');
-    eic_sink_put(k, s->service, s->service_len);
-    eic_sink_puts(k, SCOPE_TAIL);
-}
-
-void eic_sigv4_write_string_to_sign(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
-                                    const uint8_t creq_digest[EIC_SHA256_LEN])
+void eic_sigv4_write_text(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
+                          const uint8_t *digest, const char *t)
 {
     eic_sink_puts(k, ALGORITHM);
-    eic_sink_putc(k, '\n');
-    eic_sink_put(k, amz_date, EIC_SIGV4_AMZ_DATE_LEN);
-    eic_sink_putc(k, '\n');
-    write_scope(k, s, amz_date);
-    eic_sink_putc(k, '\n');
-    eic_sigv4_write_hex(k, creq_digest);
+    for (unsigned c; (c = (unsigned char)*t++) != EIC_SIGV4_T_END;) {
+        const char *part = amz_date;
+        size_t len = EIC_SIGV4_AMZ_DATE_LEN;
+        if (c > EIC_SIGV4_T_HEX) { /* text, '\n' included */
+            eic_sink_putc(k, (char)c);
+            continue;
+        }
+        if (c == EIC_SIGV4_T_HEX) {
+            eic_sigv4_write_hex(k, digest);
+            continue;
+        }
+        if (c == EIC_SIGV4_T_DAY) {
+            len = DATE_LEN;
+        } else if (c == EIC_SIGV4_T_REGION) {
+            part = s->region;
+            len = s->region_len;
+        } else if (c == EIC_SIGV4_T_SERVICE) {
+            part = s->service;
+            len = s->service_len;
+        } else if (c == EIC_SIGV4_T_KEY_ID) {
+            part = s->access_key_id;
+            len = s->access_key_id_len;
+        }
+        eic_sink_put(k, part, len);
+    }
 }
 
 void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN])
@@ -153,59 +169,40 @@ void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN])
     eic_sink_puthex(k, digest, EIC_SHA256_LEN, 'a');
 }
 
-void eic_sigv4_write_credential(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date)
-{
-    eic_sink_puts(k, ALGORITHM);
-    eic_sink_puts(k, " Credential=");
-    eic_sink_put(k, s->access_key_id, s->access_key_id_len);
-    eic_sink_putc(k, '/');
-    write_scope(k, s, amz_date);
-    eic_sink_puts(k, ", SignedHeaders=");
-}
-
 /* ---- signing ----------------------------------------------------------- */
 
-#define SCOPE_MAX (DATE_LEN + 1 + EIC_REGION_MAX + 1 + EIC_SERVICE_MAX + sizeof SCOPE_TAIL - 1)
-
 /* kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service),
- * "aws4_request"): one HMAC per part of the scope, in order, so the scope's
- * own text supplies them. The signer's own pair is the working pair, and
- * holds the result primed, so that each signature after the first of the
- * day starts from the key's midstates. k is scratch. */
-static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date, eic_sink *k)
+ * "aws4_request"): one HMAC per part of the scope, in order. The signer's
+ * own pair is the working pair, and holds the result primed, so that each
+ * signature after the first of the day starts from the key's midstates. */
+static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
 {
-    char scope[SCOPE_MAX];
+    const char *part[4] = {amz_date, s->region, s->service,
+                           &EIC_SIGV4_STRING_TO_SIGN[sizeof EIC_SIGV4_STRING_TO_SIGN_HEAD_ - 1]};
+    size_t part_len[4] = {DATE_LEN, s->region_len, s->service_len, sizeof "aws4_request" - 1};
     uint8_t key[EIC_SHA256_LEN];
     eic_sigv4_signer_clear(s);
-    eic_sink_to_buffer(k, scope, sizeof scope);
-    write_scope(k, s, amz_date);
     /* The first key is "AWS4" + secret, each next one the last MAC; after
      * the last part, the pair is left primed with the signing key. */
-    const char *part = scope;
-    const char *end = scope + k->len;
-    const char *prefix = ALGORITHM;
+    size_t prefix_len = 4;
     const void *key_in = s->secret_access_key;
     size_t key_len = s->secret_access_key_len;
     eic_status st;
-    for (;;) {
-        st = eic_hmac_start(&s->key_inner, &s->key_outer, prefix, prefix != NULL ? 4 : 0, key_in,
-                            key_len);
-        if (st != EIC_OK || part >= end) {
+    for (unsigned i = 0;; i++) {
+        st = eic_hmac_start(&s->key_inner, &s->key_outer, ALGORITHM, prefix_len, key_in, key_len);
+        if (st != EIC_OK || i == 4) {
             break;
         }
-        const char *slash = memchr(part, '/', (size_t)(end - part));
-        slash = slash != NULL ? slash : end;
-        st = eic_sha256_update(&s->key_inner, part, (size_t)(slash - part));
+        st = eic_sha256_update(&s->key_inner, part[i], part_len[i]);
         st = st == EIC_OK ? eic_hmac_finish(&s->key_inner, &s->key_outer, key)
                           : (eic_sha256_abort(&s->key_inner), st);
         eic_sha256_abort(&s->key_outer);
         if (st != EIC_OK) {
             break;
         }
-        prefix = NULL;
+        prefix_len = 0;
         key_in = key;
         key_len = sizeof key;
-        part = slash + 1;
     }
     eic_wipe(key, sizeof key);
     if (st == EIC_OK) {
@@ -223,7 +220,7 @@ eic_status eic_sigv4_signature(eic_sigv4_signer *s, const char *amz_date, eic_si
     eic_sha256 *h = creq->hash;
     eic_status st = eic_sink_digest(creq, sig);
     if (st == EIC_OK && !(s->key_valid && memcmp(s->key_date, amz_date, DATE_LEN) == 0)) {
-        st = derive_signing_key(s, amz_date, creq);
+        st = derive_signing_key(s, amz_date);
     }
     if (st != EIC_OK) {
         return st;

@@ -74,7 +74,9 @@ void eic_sink_put(eic_sink *k, const void *data, size_t len)
 
 void eic_sink_puts(eic_sink *k, const char *s)
 {
-    eic_sink_put(k, s, strlen(s));
+    while (*s != '\0') {
+        eic_sink_putc(k, *s++);
+    }
 }
 
 void eic_sink_putu(eic_sink *k, uint32_t v)
