@@ -154,15 +154,24 @@ typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
                                            ? 1
                                            : -1];
 
-/* Unless an earlier source filled it, copies src into field f through its
- * filter: whole characters only, up to the first that does not fit, and
+/* What copy_text reads, in one argument (a field and the kind of its
+ * source): fewer arguments make every call smaller. */
+#define FROM(kind) ((kind) << 3)
+
+/* Unless an earlier source filled it, copies p[0..n) (NULL: none), read as
+ * a source of the kind in how, into the field in how through its filter:
+ * whole characters only, up to the first that does not fit, and
  * err->truncated set when one did not (unless nothing was kept: the field
  * is then still empty for the next source). */
-static void copy_text(eic_error *err, int f, source *src)
+static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
 {
+    int f = how_from & 7;
+    source text;
+    source *src = &text;
     char *buf = err->code;
     size_t cap = sizeof err->code;
     filter how = f > FIELD_MESSAGE ? FILTER_TOKEN : (filter)f;
+    source_set(src, p, n, (source_kind)(how_from >> 3));
     for (int k = 0; k < f; k++) {
         buf += cap;
         cap = k == FIELD_CODE ? sizeof err->message : sizeof err->type;
@@ -201,14 +210,6 @@ static void copy_text(eic_error *err, int f, source *src)
     }
 }
 
-/* copy_text from raw text (NULL: none). */
-static void copy_raw(eic_error *err, int f, const char *p, size_t n)
-{
-    source s;
-    source_set(&s, p, n, SOURCE_RAW);
-    copy_text(err, f, &s);
-}
-
 /* ---- where the fields are ---------------------------------------------- */
 
 /* The root members of a JSON body that hold an error's fields, NUL-separated,
@@ -217,10 +218,11 @@ static void copy_raw(eic_error *err, int f, const char *p, size_t n)
 static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
 
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
-/* Sets s to the content of the first <name>…</name> of an XML body
- * (gateways, moto's signature errors); leaves s alone when there is none or
- * the body is not XML. */
-static void xml_element(source *s, const char *body, size_t len, const char *name)
+/* Sets *p and *n to the content of the first <name>…</name> of an XML body
+ * (gateways, moto's signature errors); leaves them alone when there is none
+ * or the body is not XML. */
+static void xml_element(const char **p, size_t *n_out, const char *body, size_t len,
+                        const char *name)
 {
     size_t n = strlen(name);
     size_t i = 0;
@@ -238,7 +240,8 @@ static void xml_element(source *s, const char *body, size_t len, const char *nam
         for (size_t j = start; j + n + 3 <= len; j++) {
             if (body[j] == '<' && body[j + 1] == '/' && memcmp(body + j + 2, name, n) == 0 &&
                 body[j + n + 2] == '>') {
-                source_set(s, body + start, j - start, SOURCE_XML);
+                *p = body + start;
+                *n_out = j - start;
                 return;
             }
         }
@@ -359,24 +362,24 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
      * stays with the first that gives it text. */
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
     /* A generic error's header is not read. */
-    copy_raw(err, FIELD_CODE, generic ? NULL : r->error_type, r->error_type_len);
+    copy_text(err, FIELD_CODE, generic ? NULL : r->error_type, r->error_type_len);
 #else
-    copy_raw(err, FIELD_CODE, r->error_type, r->error_type_len);
+    copy_text(err, FIELD_CODE, r->error_type, r->error_type_len);
 #endif
-    copy_raw(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
+    copy_text(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
     /* Then the body's members, each key in turn: the first member of that
      * name whose value is a string. */
-    source s;
     const char *name = keys;
     for (int key = 0; object && *name != '\0'; key++, name += strlen(name) + 1) {
         size_t k = 1;
         for (int m = 0; m < d.tok[0].size; m++, k = eic_json_next(&d, k + 1)) {
             /* A parsed object has a value after every key. */
             if (eic_json_key_is(&d, k, name) && d.tok[k + 1].type == JSMN_STRING) {
-                s.c.p = d.js + d.tok[k + 1].start;
-                s.c.end = d.js + d.tok[k + 1].end;
-                s.kind = SOURCE_JSON;
-                copy_text(err, key < 3 ? FIELD_CODE : key < 5 ? FIELD_MESSAGE : key - 3, &s);
+                const eic_json_token *v = &d.tok[k + 1];
+                copy_text(err,
+                          (key < 3 ? FIELD_CODE : key < 5 ? FIELD_MESSAGE : key - 3) |
+                              FROM(SOURCE_JSON),
+                          d.js + v->start, (size_t)(v->end - v->start));
                 break;
             }
         }
@@ -387,17 +390,18 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     static const char elements[] = "Code\0Message\0Type\0RequestId\0";
     for (int f = FIELD_CODE; f <= FIELD_REQUEST_ID; f++) {
         if (f != FIELD_REASON && (!generic || f > FIELD_MESSAGE)) {
-            source_set(&s, NULL, 0, SOURCE_RAW);
-            xml_element(&s, body, body_len, name_at(elements, f - (f > FIELD_REASON)));
-            copy_text(err, f, &s);
+            const char *p = NULL;
+            size_t n = 0;
+            xml_element(&p, &n, body, body_len, name_at(elements, f - (f > FIELD_REASON)));
+            copy_text(err, f | FROM(SOURCE_XML), p, n);
         }
     }
     /* What is neither a JSON object (nor one too large for the tokens) nor
      * XML with a <Message> is shown as it is, as botocore does. */
     int plain = !object && parsed != EIC_ERR_TOO_FEW_TOKENS;
-    copy_raw(err, FIELD_MESSAGE, plain && !generic ? text : NULL, text_len);
+    copy_text(err, FIELD_MESSAGE, plain && !generic ? text : NULL, text_len);
     const char *phrase = generic ? reason_phrase(r->status) : "";
-    copy_raw(err, FIELD_MESSAGE, phrase, strlen(phrase));
+    copy_text(err, FIELD_MESSAGE, phrase, strlen(phrase));
 #endif
     /* The code of last resort: the status, 100 to 999. An earlier source
      * that sanitised to nothing may have left bytes past the NUL. */
