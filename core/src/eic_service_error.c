@@ -144,13 +144,21 @@ static int is_control(uint32_t cp)
  * then three tokens. */
 enum { FIELD_CODE, FIELD_MESSAGE, FIELD_TYPE, FIELD_REASON, FIELD_REQUEST_ID };
 
-/* C99 has no static_assert: an array of size -1 fails to compile. The
- * fields are one run of char arrays, so one is found by adding sizes. */
+/* Where each field is in eic_error, and where the last one ends: the
+ * fields are one run of char arrays (checked below), so a field's size is
+ * the distance to the next. */
+static const uint16_t field_at[] = {
+    offsetof(eic_error, code), offsetof(eic_error, message), offsetof(eic_error, type),
+    offsetof(eic_error, reason), offsetof(eic_error, request_id),
+    offsetof(eic_error, request_id) + sizeof((eic_error *)0)->request_id};
+
+/* C99 has no static_assert: an array of size -1 fails to compile. */
 typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
-                                               offsetof(eic_error, code) +
-                                                   sizeof((eic_error *)0)->code +
-                                                   sizeof((eic_error *)0)->message +
-                                                   2 * sizeof((eic_error *)0)->type
+                                                   offsetof(eic_error, code) +
+                                                       sizeof((eic_error *)0)->code +
+                                                       sizeof((eic_error *)0)->message +
+                                                       2 * sizeof((eic_error *)0)->type &&
+                                               sizeof(eic_error) < 65536
                                            ? 1
                                            : -1];
 
@@ -168,14 +176,10 @@ static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
     int f = how_from & 7;
     source text;
     source *src = &text;
-    char *buf = err->code;
-    size_t cap = sizeof err->code;
+    char *buf = (char *)err + field_at[f];
+    size_t cap = (size_t)(field_at[f + 1] - field_at[f]);
     filter how = f > FIELD_MESSAGE ? FILTER_TOKEN : (filter)f;
     source_set(src, p, n, (source_kind)(how_from >> 3));
-    for (int k = 0; k < f; k++) {
-        buf += cap;
-        cap = k == FIELD_CODE ? sizeof err->message : sizeof err->type;
-    }
     size_t len = 0;
     int cut = 0;
     uint32_t cp;
@@ -216,6 +220,11 @@ static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
  * in the order they are tried: code, Code and __type for the code, message
  * and Message for the message, then Type and Reason. */
 static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
+#define KEY_COUNT 7
+/* The field each of them fills. */
+static const unsigned char key_fields[KEY_COUNT] = {FIELD_CODE,    FIELD_CODE, FIELD_CODE,
+                                                    FIELD_MESSAGE, FIELD_MESSAGE, FIELD_TYPE,
+                                                    FIELD_REASON};
 
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
 /* Sets *p and *n to the content of the first <name>…</name> of an XML body
@@ -369,16 +378,14 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     copy_text(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
     /* Then the body's members, each key in turn: the first member of that
      * name whose value is a string. */
-    const char *name = keys;
-    for (int key = 0; object && *name != '\0'; key++, name += strlen(name) + 1) {
+    for (int key = 0; object && key < KEY_COUNT; key++) {
         size_t k = 1;
         for (int m = 0; m < d.tok[0].size; m++, k = eic_json_next(&d, k + 1)) {
             /* A parsed object has a value after every key. */
-            if (eic_json_key_is(&d, k, name) && d.tok[k + 1].type == JSMN_STRING) {
+            if (eic_json_key_index(&d, k, keys) == key && d.tok[k + 1].type == JSMN_STRING) {
                 const eic_json_token *v = &d.tok[k + 1];
                 copy_text(err,
-                          (key < 3 ? FIELD_CODE : key < 5 ? FIELD_MESSAGE : key - 3) |
-                              FROM(SOURCE_JSON),
+                          key_fields[key] | FROM(SOURCE_JSON),
                           d.js + v->start, (size_t)(v->end - v->start));
                 break;
             }
