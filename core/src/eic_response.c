@@ -72,7 +72,7 @@ enum { STRING, INT, LAST_MODIFIED, CONFIGS };
 #define ROWS(first, end) ((first) | (end) << 4)
 
 typedef struct {
-    uint32_t size;   /* the bytes the member owns, its flag first */
+    uint16_t size;   /* the bytes the member owns, its flag first */
     uint16_t offset; /* of its flag, from its object's flag (or struct) */
     uint8_t kind;    /* a kind above, or ROWS(first, end) for an object */
 } member;
@@ -81,7 +81,7 @@ typedef struct {
 #define LIST_ROW 11   /* the root of a List page */
 
 /* From the flag up to the end of member m (of struct type t). */
-#define RUN(t, flag, m) (uint32_t)(offsetof(t, m) + sizeof((t *)0)->m - offsetof(t, flag))
+#define RUN(t, flag, m) (uint16_t)(offsetof(t, m) + sizeof((t *)0)->m - offsetof(t, flag))
 
 #define FROM_DESTINATION_CONFIG(m)          \
     (offsetof(eic_event_invoke_config, m) - \
@@ -114,7 +114,8 @@ static const member rows[] = {
     {0, 0, ROWS(8, 10)},
 };
 
-/* Offsets fit the table's 16 bits with every size eic_config.h allows. */
+/* Offsets and sizes fit the table's 16 bits with every size eic_config.h
+ * allows. */
 typedef char eic_member_offsets_fit_[sizeof(eic_event_invoke_config) < 65536 ? 1 : -1];
 
 /* LastModified: its value, and its text as sent, so a tool can echo it. */

@@ -144,29 +144,42 @@ static int is_control(uint32_t cp)
  * then three tokens. */
 enum { FIELD_CODE, FIELD_MESSAGE, FIELD_TYPE, FIELD_REASON, FIELD_REQUEST_ID };
 
-/* C99 has no static_assert: an array of size -1 fails to compile. The
- * fields are one run of char arrays, so one is found by adding sizes. */
+/* Where each field is in eic_error, and where the last one ends: the
+ * fields are one run of char arrays (checked below), so a field's size is
+ * the distance to the next. */
+static const uint16_t field_at[] = {
+    offsetof(eic_error, code), offsetof(eic_error, message), offsetof(eic_error, type),
+    offsetof(eic_error, reason), offsetof(eic_error, request_id),
+    offsetof(eic_error, request_id) + sizeof((eic_error *)0)->request_id};
+
+/* C99 has no static_assert: an array of size -1 fails to compile. */
 typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
-                                               offsetof(eic_error, code) +
-                                                   sizeof((eic_error *)0)->code +
-                                                   sizeof((eic_error *)0)->message +
-                                                   2 * sizeof((eic_error *)0)->type
+                                                   offsetof(eic_error, code) +
+                                                       sizeof((eic_error *)0)->code +
+                                                       sizeof((eic_error *)0)->message +
+                                                       2 * sizeof((eic_error *)0)->type &&
+                                               sizeof(eic_error) < 65536
                                            ? 1
                                            : -1];
 
-/* Unless an earlier source filled it, copies src into field f through its
- * filter: whole characters only, up to the first that does not fit, and
+/* What copy_text reads, in one argument (a field and the kind of its
+ * source): fewer arguments make every call smaller. */
+#define FROM(kind) ((kind) << 3)
+
+/* Unless an earlier source filled it, copies p[0..n) (NULL: none), read as
+ * a source of the kind in how, into the field in how through its filter:
+ * whole characters only, up to the first that does not fit, and
  * err->truncated set when one did not (unless nothing was kept: the field
  * is then still empty for the next source). */
-static void copy_text(eic_error *err, int f, source *src)
+static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
 {
-    char *buf = err->code;
-    size_t cap = sizeof err->code;
+    int f = how_from & 7;
+    source text;
+    source *src = &text;
+    char *buf = (char *)err + field_at[f];
+    size_t cap = (size_t)(field_at[f + 1] - field_at[f]);
     filter how = f > FIELD_MESSAGE ? FILTER_TOKEN : (filter)f;
-    for (int k = 0; k < f; k++) {
-        buf += cap;
-        cap = k == FIELD_CODE ? sizeof err->message : sizeof err->type;
-    }
+    source_set(src, p, n, (source_kind)(how_from >> 3));
     size_t len = 0;
     int cut = 0;
     uint32_t cp;
@@ -201,26 +214,24 @@ static void copy_text(eic_error *err, int f, source *src)
     }
 }
 
-/* copy_text from raw text (NULL: none). */
-static void copy_raw(eic_error *err, int f, const char *p, size_t n)
-{
-    source s;
-    source_set(&s, p, n, SOURCE_RAW);
-    copy_text(err, f, &s);
-}
-
 /* ---- where the fields are ---------------------------------------------- */
 
 /* The root members of a JSON body that hold an error's fields, NUL-separated,
  * in the order they are tried: code, Code and __type for the code, message
  * and Message for the message, then Type and Reason. */
 static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
+#define KEY_COUNT 7
+/* The field each of them fills. */
+static const unsigned char key_fields[KEY_COUNT] = {FIELD_CODE,    FIELD_CODE, FIELD_CODE,
+                                                    FIELD_MESSAGE, FIELD_MESSAGE, FIELD_TYPE,
+                                                    FIELD_REASON};
 
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
-/* Sets s to the content of the first <name>…</name> of an XML body
- * (gateways, moto's signature errors); leaves s alone when there is none or
- * the body is not XML. */
-static void xml_element(source *s, const char *body, size_t len, const char *name)
+/* Sets *p and *n to the content of the first <name>…</name> of an XML body
+ * (gateways, moto's signature errors); leaves them alone when there is none
+ * or the body is not XML. */
+static void xml_element(const char **p, size_t *n_out, const char *body, size_t len,
+                        const char *name)
 {
     size_t n = strlen(name);
     size_t i = 0;
@@ -238,7 +249,8 @@ static void xml_element(source *s, const char *body, size_t len, const char *nam
         for (size_t j = start; j + n + 3 <= len; j++) {
             if (body[j] == '<' && body[j + 1] == '/' && memcmp(body + j + 2, name, n) == 0 &&
                 body[j + n + 2] == '>') {
-                source_set(s, body + start, j - start, SOURCE_XML);
+                *p = body + start;
+                *n_out = j - start;
                 return;
             }
         }
@@ -359,24 +371,22 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
      * stays with the first that gives it text. */
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
     /* A generic error's header is not read. */
-    copy_raw(err, FIELD_CODE, generic ? NULL : r->error_type, r->error_type_len);
+    copy_text(err, FIELD_CODE, generic ? NULL : r->error_type, r->error_type_len);
 #else
-    copy_raw(err, FIELD_CODE, r->error_type, r->error_type_len);
+    copy_text(err, FIELD_CODE, r->error_type, r->error_type_len);
 #endif
-    copy_raw(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
+    copy_text(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
     /* Then the body's members, each key in turn: the first member of that
      * name whose value is a string. */
-    source s;
-    const char *name = keys;
-    for (int key = 0; object && *name != '\0'; key++, name += strlen(name) + 1) {
+    for (int key = 0; object && key < KEY_COUNT; key++) {
         size_t k = 1;
         for (int m = 0; m < d.tok[0].size; m++, k = eic_json_next(&d, k + 1)) {
             /* A parsed object has a value after every key. */
-            if (eic_json_key_is(&d, k, name) && d.tok[k + 1].type == JSMN_STRING) {
-                s.c.p = d.js + d.tok[k + 1].start;
-                s.c.end = d.js + d.tok[k + 1].end;
-                s.kind = SOURCE_JSON;
-                copy_text(err, key < 3 ? FIELD_CODE : key < 5 ? FIELD_MESSAGE : key - 3, &s);
+            if (eic_json_key_index(&d, k, keys) == key && d.tok[k + 1].type == JSMN_STRING) {
+                const eic_json_token *v = &d.tok[k + 1];
+                copy_text(err,
+                          key_fields[key] | FROM(SOURCE_JSON),
+                          d.js + v->start, (size_t)(v->end - v->start));
                 break;
             }
         }
@@ -387,17 +397,18 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     static const char elements[] = "Code\0Message\0Type\0RequestId\0";
     for (int f = FIELD_CODE; f <= FIELD_REQUEST_ID; f++) {
         if (f != FIELD_REASON && (!generic || f > FIELD_MESSAGE)) {
-            source_set(&s, NULL, 0, SOURCE_RAW);
-            xml_element(&s, body, body_len, name_at(elements, f - (f > FIELD_REASON)));
-            copy_text(err, f, &s);
+            const char *p = NULL;
+            size_t n = 0;
+            xml_element(&p, &n, body, body_len, name_at(elements, f - (f > FIELD_REASON)));
+            copy_text(err, f | FROM(SOURCE_XML), p, n);
         }
     }
     /* What is neither a JSON object (nor one too large for the tokens) nor
      * XML with a <Message> is shown as it is, as botocore does. */
     int plain = !object && parsed != EIC_ERR_TOO_FEW_TOKENS;
-    copy_raw(err, FIELD_MESSAGE, plain && !generic ? text : NULL, text_len);
+    copy_text(err, FIELD_MESSAGE, plain && !generic ? text : NULL, text_len);
     const char *phrase = generic ? reason_phrase(r->status) : "";
-    copy_raw(err, FIELD_MESSAGE, phrase, strlen(phrase));
+    copy_text(err, FIELD_MESSAGE, phrase, strlen(phrase));
 #endif
     /* The code of last resort: the status, 100 to 999. An earlier source
      * that sanitised to nothing may have left bytes past the NUL. */

@@ -146,13 +146,20 @@ static span next_field(const char **p)
     return f;
 }
 
-static size_t bounded_len(const char *s, size_t max)
+/* s as a field of at most max bytes: EIC_ERR_INVALID_ARGUMENT when NULL,
+ * EIC_ERR_FIELD_TOO_LONG when longer (read no further than max + 1). */
+static eic_status measure(const char *s, size_t max, span *f)
 {
     size_t n = 0;
+    if (s == NULL) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
     while (n <= max && s[n] != '\0') {
         n++;
     }
-    return n;
+    f->p = s;
+    f->n = n;
+    return n > max ? EIC_ERR_FIELD_TOO_LONG : EIC_OK;
 }
 
 /* The fields of a function name and the optional group each belongs to, as
@@ -165,14 +172,12 @@ static const unsigned char name_groups[] = {16, 16, 16, 8, 4, 2, 0, 1};
 
 eic_status eic_validate_function_name(const char *s)
 {
-    if (s == NULL) {
-        return EIC_ERR_INVALID_ARGUMENT;
+    span all;
+    eic_status st = measure(s, EIC_FUNCTION_NAME_MAX, &all);
+    if (st != EIC_OK) {
+        return st;
     }
-    size_t len = bounded_len(s, EIC_FUNCTION_NAME_MAX);
-    if (len > EIC_FUNCTION_NAME_MAX) {
-        return EIC_ERR_FIELD_TOO_LONG;
-    }
-    if (field_is((span){s, len}, K_DOTS)) {
+    if (field_is(all, K_DOTS)) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     for (unsigned form = 32u; form-- > 0u;) {
@@ -203,14 +208,12 @@ eic_status eic_validate_function_name(const char *s)
 
 eic_status eic_validate_qualifier(const char *s)
 {
-    if (s == NULL) {
-        return EIC_ERR_INVALID_ARGUMENT;
+    span f;
+    eic_status st = measure(s, EIC_QUALIFIER_MAX, &f);
+    if (st == EIC_OK && !field_is(f, K_QUALIFIER_INPUT)) {
+        st = EIC_ERR_INVALID_ARGUMENT;
     }
-    size_t len = bounded_len(s, EIC_QUALIFIER_MAX);
-    if (len > EIC_QUALIFIER_MAX) {
-        return EIC_ERR_FIELD_TOO_LONG;
-    }
-    return field_is((span){s, len}, K_QUALIFIER_INPUT) ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
+    return st;
 }
 
 /* Length of the character at s[0..n) (1..4), or 0 when it is not valid
@@ -227,25 +230,18 @@ static size_t text_char(const char *s, size_t n)
 
 /* Valid UTF-8 without control characters, at most max_chars characters
  * (the model counts characters) and max_bytes bytes (eic's buffers). */
-static eic_status check_text(const char *s, size_t max_chars, size_t max_bytes, size_t *len)
+static eic_status check_text(const char *s, size_t max_chars, size_t max_bytes, span *f)
 {
-    if (s == NULL) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    size_t n = bounded_len(s, max_bytes);
+    eic_status st = measure(s, max_bytes, f);
     size_t chars = 0;
-    if (n > max_bytes) {
-        return EIC_ERR_FIELD_TOO_LONG;
-    }
-    for (size_t i = 0; i < n; chars++) {
-        size_t step = text_char(s + i, n - i);
+    for (size_t i = 0; st == EIC_OK && i < f->n; chars++) {
+        size_t step = text_char(s + i, f->n - i);
         if (step == 0) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
         i += step;
     }
-    *len = n;
-    return chars <= max_chars ? EIC_OK : EIC_ERR_FIELD_TOO_LONG;
+    return st != EIC_OK || chars <= max_chars ? st : EIC_ERR_FIELD_TOO_LONG;
 }
 
 /* The fields of a destination ARN: arn:partition:service:region?:account?:
@@ -255,8 +251,9 @@ static const unsigned char destination_kinds[] = {K_ARN, K_DEST_PARTITION, K_SER
 
 eic_status eic_validate_destination(const char *s)
 {
-    size_t len = 0;
-    eic_status st = check_text(s, EIC_DESTINATION_MAX, EIC_UTF8_MAX * EIC_DESTINATION_MAX, &len);
+    span all;
+    eic_status st = check_text(s, EIC_DESTINATION_MAX, EIC_UTF8_MAX * EIC_DESTINATION_MAX, &all);
+    size_t len = all.n;
     if (st != EIC_OK || len == 0) {
         return st;
     }
@@ -281,8 +278,8 @@ eic_status eic_validate_destination(const char *s)
 
 eic_status eic_validate_marker(const char *s)
 {
-    size_t len;
-    return check_text(s, EIC_MARKER_MAX, EIC_MARKER_MAX, &len);
+    span all;
+    return check_text(s, EIC_MARKER_MAX, EIC_MARKER_MAX, &all);
 }
 
 eic_status eic_validate_range(eic_optional_int v, int32_t min, int32_t max)
