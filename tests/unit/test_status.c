@@ -76,9 +76,9 @@ static void status_known_texts_are_stable(void)
 {
     EIC_CHECK(status_text_is(EIC_OK, "success"));
     EIC_CHECK(status_text_is(EIC_ERR_INVALID_ARGUMENT, "invalid argument"));
-    EIC_CHECK(status_text_is(EIC_ERR_BUFFER_TOO_SMALL, "output buffer too small"));
-    EIC_CHECK(status_text_is(EIC_ERR_FIELD_TOO_LONG, "value longer than its configured limit"));
-    EIC_CHECK(status_text_is(EIC_ERR_CRYPTO, "cryptographic primitive failed"));
+    EIC_CHECK(status_text_is(EIC_ERR_BUFFER_TOO_SMALL, "buffer too small"));
+    EIC_CHECK(status_text_is(EIC_ERR_FIELD_TOO_LONG, "value over its length limit"));
+    EIC_CHECK(status_text_is(EIC_ERR_CRYPTO, "crypto failure"));
 }
 
 static void status_errors_are_non_zero(void)

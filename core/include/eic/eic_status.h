@@ -13,22 +13,22 @@ extern "C" {
 #endif
 
 /** X(name, text): every status eic can tell apart. */
-#define EIC_STATUS_LIST(X)                                                        \
-    X(EIC_OK, "success")                                                          \
-    X(EIC_ERR_INVALID_ARGUMENT, "invalid argument")                               \
-    X(EIC_ERR_BUFFER_TOO_SMALL, "output buffer too small")                        \
-    X(EIC_ERR_FIELD_TOO_LONG, "value longer than its configured limit")           \
-    X(EIC_ERR_OUT_OF_RANGE, "number out of its allowed range")                    \
-    X(EIC_ERR_CRYPTO, "cryptographic primitive failed")                           \
-    X(EIC_ERR_TOO_FEW_TOKENS, "JSON token array too small for the response")      \
-    X(EIC_ERR_TOO_MANY_ITEMS, "list page holds more items than the result array") \
-    X(EIC_ERR_MALFORMED_RESPONSE, "response does not match the API")              \
-    X(EIC_ERR_SERVICE, "the service returned an error")                           \
-    X(EIC_ERR_NETWORK, "network error (resolve, connect, reset)")                 \
-    X(EIC_ERR_TIMEOUT, "timed out")                                               \
-    X(EIC_ERR_TLS, "TLS error (handshake, certificate or host name)")             \
-    X(EIC_ERR_PROTOCOL, "response is not valid HTTP/1.1")                         \
-    X(EIC_ERR_RESPONSE_TOO_LARGE, "response larger than the receive buffer")
+#define EIC_STATUS_LIST(X)                                        \
+    X(EIC_OK, "success")                                          \
+    X(EIC_ERR_INVALID_ARGUMENT, "invalid argument")               \
+    X(EIC_ERR_BUFFER_TOO_SMALL, "buffer too small")               \
+    X(EIC_ERR_FIELD_TOO_LONG, "value over its length limit")      \
+    X(EIC_ERR_OUT_OF_RANGE, "number out of range")                \
+    X(EIC_ERR_CRYPTO, "crypto failure")                           \
+    X(EIC_ERR_TOO_FEW_TOKENS, "too few JSON tokens")              \
+    X(EIC_ERR_TOO_MANY_ITEMS, "more items than the result array") \
+    X(EIC_ERR_MALFORMED_RESPONSE, "malformed response")           \
+    X(EIC_ERR_SERVICE, "service error")                           \
+    X(EIC_ERR_NETWORK, "network error")                           \
+    X(EIC_ERR_TIMEOUT, "timed out")                               \
+    X(EIC_ERR_TLS, "TLS error")                                   \
+    X(EIC_ERR_PROTOCOL, "bad HTTP response")                      \
+    X(EIC_ERR_RESPONSE_TOO_LARGE, "response over the receive buffer")
 
 /** @brief Result of every eic call. ::EIC_OK is 0; every error is non-zero. */
 typedef enum {
