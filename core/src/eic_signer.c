@@ -87,6 +87,22 @@ typedef char eic_signer_maxima_fit_16_bits_[EIC_ACCESS_KEY_ID_MAX <= 0xffff &&
                                                 ? 1
                                                 : -1];
 
+/* The signer's four strings are (pointer, length) pairs in a row, in the
+ * order of KEY_ID..SERVICE: filled by one loop. */
+typedef struct {
+    const char *s;
+    size_t len;
+} text;
+typedef char eic_signer_strings_in_a_row_[offsetof(eic_sigv4_signer, access_key_id) == 0 &&
+                                                  offsetof(eic_sigv4_signer, service_len) ==
+                                                      STRINGS * sizeof(text) - sizeof(size_t) &&
+                                                  offsetof(eic_sigv4_signer, region) ==
+                                                      REGION * sizeof(text) &&
+                                                  offsetof(eic_sigv4_signer, secret_access_key) ==
+                                                      SECRET * sizeof(text)
+                                              ? 1
+                                              : -1];
+
 eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_key_id,
                                  const char *secret_access_key, const char *region,
                                  const char *service)
@@ -96,25 +112,21 @@ eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_ke
     static const uint16_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
                                           EIC_REGION_MAX, EIC_SERVICE_MAX};
     const char *in[STRINGS] = {access_key_id, secret_access_key, region, service};
-    size_t len[STRINGS];
     if (signer == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     memset(signer, 0, sizeof *signer);
+    /* Each string goes in its place as it passes; a failure zeroes them
+     * again. */
+    text *out = (text *)(void *)signer;
     for (unsigned i = 0; i < STRINGS; i++) {
-        eic_status st = check_string(in[i], max[i], i, &len[i]);
+        eic_status st = check_string(in[i], max[i], i, &out[i].len);
         if (st != EIC_OK) {
+            memset(signer, 0, sizeof(text) * STRINGS);
             return st;
         }
+        out[i].s = in[i];
     }
-    signer->access_key_id = access_key_id;
-    signer->access_key_id_len = len[KEY_ID];
-    signer->secret_access_key = secret_access_key;
-    signer->secret_access_key_len = len[SECRET];
-    signer->region = region;
-    signer->region_len = len[REGION];
-    signer->service = service;
-    signer->service_len = len[SERVICE];
     return EIC_OK;
 }
 
