@@ -37,9 +37,9 @@ size_t eic_http_head_length(const uint8_t *buf, size_t len)
 {
     /* A blank line: "\r\n\r\n", or a bare "\n\n" from lenient servers. */
     for (size_t i = 0; i + 1 < len; i++) {
-        if (buf[i] == '\n' &&
-            (buf[i + 1] == '\n' || (buf[i + 1] == '\r' && i + 2 < len && buf[i + 2] == '\n'))) {
-            return i + (buf[i + 1] == '\n' ? 2 : 3);
+        size_t j = i + 1 + (buf[i + 1] == '\r'); /* the second newline's place */
+        if (buf[i] == '\n' && j < len && buf[j] == '\n') {
+            return j + 1;
         }
     }
     return 0;
