@@ -37,9 +37,9 @@ size_t eic_http_head_length(const uint8_t *buf, size_t len)
 {
     /* A blank line: "\r\n\r\n", or a bare "\n\n" from lenient servers. */
     for (size_t i = 0; i + 1 < len; i++) {
-        if (buf[i] == '\n' &&
-            (buf[i + 1] == '\n' || (buf[i + 1] == '\r' && i + 2 < len && buf[i + 2] == '\n'))) {
-            return i + (buf[i + 1] == '\n' ? 2 : 3);
+        size_t j = i + 1 + (buf[i + 1] == '\r'); /* the second newline's place */
+        if (buf[i] == '\n' && j < len && buf[j] == '\n') {
+            return j + 1;
         }
     }
     return 0;
@@ -96,6 +96,17 @@ static int lists(const char *p, size_t n, const char *token)
     }
 }
 
+/* The stride of the (pointer, length) pairs of eic_response. */
+#define PAIR (offsetof(eic_response, request_id) - offsetof(eic_response, error_type))
+typedef char pairs_in_a_row[offsetof(eic_response, date) - offsetof(eic_response, error_type) ==
+                                    3 * PAIR &&
+                                offsetof(eic_response, retry_after) ==
+                                    offsetof(eic_response, error_type) + 2 * PAIR &&
+                                offsetof(eic_response, error_type_len) ==
+                                    offsetof(eic_response, error_type) + sizeof(const char *)
+                            ? 1
+                            : -1];
+
 static eic_status header(eic_http_head *h, const char *name, size_t name_len, const char *v,
                          size_t n)
 {
@@ -133,23 +144,14 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
             h->close = 1;
         }
         break;
-    case 3:
-        h->r.error_type = v;
-        h->r.error_type_len = n;
-        break;
-    case 4:
-        h->r.request_id = v;
-        h->r.request_id_len = n;
-        break;
-    case 5:
-        h->r.retry_after = v;
-        h->r.retry_after_len = n;
-        break;
-    case 6:
-        h->r.date = v;
-        h->r.date_len = n;
-        break;
-    default: /* a header eic does not read */
+    default:
+        if (which < 7) { /* else a header eic does not read */
+            /* The four values eic keeps are (pointer, length) pairs in a row
+             * of eic_response, in the order of names: one store for all. */
+            char *at = (char *)&h->r.error_type + (size_t)(which - 3) * PAIR;
+            memcpy(at, &v, sizeof v);
+            memcpy(at + sizeof v, &n, sizeof n);
+        }
         break;
     }
     return EIC_OK;

@@ -74,11 +74,10 @@ static eic_status validate(const operation *op, eic_error *err)
                                            EIC_MAXIMUM_RETRY_ATTEMPTS_MAX,
                                            EIC_MAXIMUM_EVENT_AGE_MIN,
                                            EIC_MAXIMUM_EVENT_AGE_MAX};
-    eic_status st = EIC_OK;
-    unsigned i = 0;
-    for (; st == EIC_OK && i < MEMBERS; i++) {
+    for (unsigned i = 0; i < MEMBERS; i++) {
         const char *s = op->text[i];
         unsigned n = i - NUMBERS;
+        eic_status st;
         if (n < 3u) {
             st = eic_validate_range(op->number[n], bounds[2 * n], bounds[2 * n + 1]);
         } else if (i == FUNCTION_NAME) {
@@ -92,11 +91,14 @@ static eic_status validate(const operation *op, eic_error *err)
         } else {
             st = eic_validate_destination(s);
         }
+        if (st != EIC_OK) {
+            if (err != NULL) {
+                err->invalid_parameter = &eic_member_names[member_at[i]];
+            }
+            return st;
+        }
     }
-    if (st != EIC_OK && err != NULL) {
-        err->invalid_parameter = &eic_member_names[member_at[i - 1]];
-    }
-    return st;
+    return EIC_OK;
 }
 
 /* Writes s URI-encoded; one call site for the three encoded members. */

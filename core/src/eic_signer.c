@@ -87,6 +87,28 @@ typedef char eic_signer_maxima_fit_16_bits_[EIC_ACCESS_KEY_ID_MAX <= 0xffff &&
                                                 ? 1
                                                 : -1];
 
+/* The signer's four strings are (pointer, length) pairs in a row, in the
+ * order of KEY_ID..SERVICE: filled by one loop, read by their index (the
+ * template codes T_REGION..T_KEY_ID less 1, modulo 4). */
+typedef struct {
+    const char *s;
+    size_t len;
+} text;
+typedef char eic_signer_strings_in_a_row_[offsetof(eic_sigv4_signer, access_key_id) == 0 &&
+                                                  offsetof(eic_sigv4_signer, service_len) ==
+                                                      STRINGS * sizeof(text) - sizeof(size_t) &&
+                                                  offsetof(eic_sigv4_signer, region) ==
+                                                      REGION * sizeof(text) &&
+                                                  offsetof(eic_sigv4_signer, secret_access_key) ==
+                                                      SECRET * sizeof(text) &&
+                                                  EIC_SIGV4_T_DAY == EIC_SIGV4_T_DATE + 1 &&
+                                                  EIC_SIGV4_T_REGION == REGION + 1 &&
+                                                  EIC_SIGV4_T_SERVICE == SERVICE + 1 &&
+                                                  ((EIC_SIGV4_T_KEY_ID - 1) & 3) == KEY_ID &&
+                                                  EIC_SIGV4_T_HEX == EIC_SIGV4_T_KEY_ID + 1
+                                              ? 1
+                                              : -1];
+
 eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_key_id,
                                  const char *secret_access_key, const char *region,
                                  const char *service)
@@ -96,25 +118,21 @@ eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_ke
     static const uint16_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
                                           EIC_REGION_MAX, EIC_SERVICE_MAX};
     const char *in[STRINGS] = {access_key_id, secret_access_key, region, service};
-    size_t len[STRINGS];
     if (signer == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     memset(signer, 0, sizeof *signer);
+    /* Each string goes in its place as it passes; a failure zeroes them
+     * again. */
+    text *out = (text *)(void *)signer;
     for (unsigned i = 0; i < STRINGS; i++) {
-        eic_status st = check_string(in[i], max[i], i, &len[i]);
+        eic_status st = check_string(in[i], max[i], i, &out[i].len);
         if (st != EIC_OK) {
+            memset(signer, 0, sizeof(text) * STRINGS);
             return st;
         }
+        out[i].s = in[i];
     }
-    signer->access_key_id = access_key_id;
-    signer->access_key_id_len = len[KEY_ID];
-    signer->secret_access_key = secret_access_key;
-    signer->secret_access_key_len = len[SECRET];
-    signer->region = region;
-    signer->region_len = len[REGION];
-    signer->service = service;
-    signer->service_len = len[SERVICE];
     return EIC_OK;
 }
 
@@ -133,34 +151,40 @@ void eic_sigv4_signer_clear(eic_sigv4_signer *signer)
 
 /* ---- the texts --------------------------------------------------------- */
 
+/* The text of a template's code from T_DATE to T_KEY_ID: its length, and
+ * *part where it starts. The day, region and service are the scope's parts
+ * in the order of their codes, which the signing key is derived from too. */
+static size_t part_of(const eic_sigv4_signer *s, const char *amz_date, unsigned c,
+                      const char **part)
+{
+    *part = amz_date;
+    if (c == EIC_SIGV4_T_DATE) {
+        return EIC_SIGV4_AMZ_DATE_LEN;
+    }
+    if (c == EIC_SIGV4_T_DAY) {
+        return DATE_LEN;
+    }
+    /* T_REGION, T_SERVICE, T_KEY_ID less 1, modulo 4: the signer's pairs
+     * REGION, SERVICE, KEY_ID. */
+    const text *t = (const text *)(const void *)s + ((c - 1u) & 3u);
+    *part = t->s;
+    return t->len;
+}
+
 void eic_sigv4_write_text(eic_sink *k, const eic_sigv4_signer *s, const char *amz_date,
                           const uint8_t *digest, const char *t)
 {
     eic_sink_puts(k, ALGORITHM);
     for (unsigned c; (c = (unsigned char)*t++) != EIC_SIGV4_T_END;) {
-        const char *part = amz_date;
-        size_t len = EIC_SIGV4_AMZ_DATE_LEN;
+        const char *part;
         if (c > EIC_SIGV4_T_HEX) { /* text, '\n' included */
             eic_sink_putc(k, (char)c);
-            continue;
-        }
-        if (c == EIC_SIGV4_T_HEX) {
+        } else if (c == EIC_SIGV4_T_HEX) {
             eic_sigv4_write_hex(k, digest);
-            continue;
+        } else {
+            size_t len = part_of(s, amz_date, c, &part);
+            eic_sink_put(k, part, len);
         }
-        if (c == EIC_SIGV4_T_DAY) {
-            len = DATE_LEN;
-        } else if (c == EIC_SIGV4_T_REGION) {
-            part = s->region;
-            len = s->region_len;
-        } else if (c == EIC_SIGV4_T_SERVICE) {
-            part = s->service;
-            len = s->service_len;
-        } else if (c == EIC_SIGV4_T_KEY_ID) {
-            part = s->access_key_id;
-            len = s->access_key_id_len;
-        }
-        eic_sink_put(k, part, len);
     }
 }
 
@@ -177,9 +201,6 @@ void eic_sigv4_write_hex(eic_sink *k, const uint8_t digest[EIC_SHA256_LEN])
  * signature after the first of the day starts from the key's midstates. */
 static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
 {
-    const char *part[4] = {amz_date, s->region, s->service,
-                           &EIC_SIGV4_STRING_TO_SIGN[sizeof EIC_SIGV4_STRING_TO_SIGN_HEAD_ - 1]};
-    size_t part_len[4] = {DATE_LEN, s->region_len, s->service_len, sizeof "aws4_request" - 1};
     uint8_t key[EIC_SHA256_LEN];
     eic_sigv4_signer_clear(s);
     /* The first key is "AWS4" + secret, each next one the last MAC; after
@@ -193,7 +214,11 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
         if (st != EIC_OK || i == 4) {
             break;
         }
-        st = eic_sha256_update(&s->key_inner, part[i], part_len[i]);
+        /* The day, region and service, then "aws4_request". */
+        const char *part = &EIC_SIGV4_STRING_TO_SIGN[sizeof EIC_SIGV4_STRING_TO_SIGN_HEAD_ - 1];
+        size_t len = i == 3 ? sizeof "aws4_request" - 1
+                            : part_of(s, amz_date, EIC_SIGV4_T_DAY + i, &part);
+        st = eic_sha256_update(&s->key_inner, part, len);
         st = st == EIC_OK ? eic_hmac_finish(&s->key_inner, &s->key_outer, key)
                           : (eic_sha256_abort(&s->key_inner), st);
         eic_sha256_abort(&s->key_outer);
