@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "eic_json_read.h"
+#include "eic_json_write.h"
 #include "eic_service_error.h"
 
 static int span_ok(const void *p, size_t n)
@@ -58,14 +59,9 @@ static eic_status begin(eic_client *client, const eic_response *r, eic_error *er
  * what an earlier one set), then the flag is set and the value read. A
  * failure leaves the flag set, but the caller clears the whole result. */
 
-/* The member names, in the order of the rows below (NUL-separated, the list
- * ending with an empty name). */
-#define NAMES                                                                            \
-    "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0LastModified\0"        \
-    "DestinationConfig\0OnSuccess\0OnFailure\0Destination\0FunctionEventInvokeConfigs\0" \
-    "NextMarker\0"
-
-/* What a row reads: a string (the flag, then its buffer), an optional int,
+/* The member names are eic_member_names' first ten, in the order of the
+ * rows below (a later name's index is past every object's rows: skipped).
+ * What a row reads: a string (the flag, then its buffer), an optional int,
  * LastModified, or the List's array of configs; or, with ROWS(first, end),
  * an object whose members are rows first..end-1. */
 enum { STRING, INT, LAST_MODIFIED, CONFIGS };
@@ -179,7 +175,7 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             l->base += sizeof(eic_event_invoke_config);
         } else {
             v++;
-            r = (unsigned)eic_json_key_index(d, l->k, NAMES);
+            r = (unsigned)eic_json_key_index(d, l->k, eic_member_names);
         }
         l->k = eic_json_next(d, v);
         if (r - first >= (l->rows >> 4) - first && l->rows >> 4 != 0) {
