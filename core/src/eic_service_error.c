@@ -7,6 +7,7 @@
 
 #include "eic_json_read.h"
 #include "eic_retry.h"
+#include "eic_sink.h"
 #include "eic_utf8.h"
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
 #include "eic_uri.h"
@@ -410,14 +411,14 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     const char *phrase = generic ? reason_phrase(r->status) : "";
     copy_text(err, FIELD_MESSAGE, phrase, strlen(phrase));
 #endif
-    /* The code of last resort: the status, 100 to 999. An earlier source
+    /* The code of last resort: the status, 100 to 999, three digits (the
+     * sink writes them, the NUL is written here). An earlier source
      * that sanitised to nothing may have left bytes past the NUL. */
     if (err->code[0] == '\0') {
-        char *p = err->code + 3;
-        *p = '\0';
-        for (unsigned v = (unsigned)r->status; p != err->code; v /= 10u) {
-            *--p = (char)('0' + v % 10u);
-        }
+        eic_sink k;
+        eic_sink_to_buffer(&k, err->code, 3);
+        eic_sink_putu(&k, (uint32_t)r->status);
+        err->code[3] = '\0';
     }
     int code = eic_retry_code_index(err->code);
     err->kind = code < EIC_CODE_RETRYABLE
