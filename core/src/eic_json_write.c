@@ -12,7 +12,7 @@ void eic_json_write_string(eic_sink *k, const char *s, size_t len)
             eic_sink_putc(k, '\\');
         } else if (c < 0x20u || c == 0x7fu) {
             eic_sink_puts(k, "\\u00");
-            eic_sink_puthex(k, &c, 1, 'A');
+            eic_sink_puthex(k, &s[i], 1, 'A');
             continue;
         }
         eic_sink_putc(k, (char)c);
