@@ -254,7 +254,7 @@ eic_status eic_validate_destination(const char *s)
     if (st != EIC_OK || len == 0) {
         return st;
     }
-    if (len >= 8 && memcmp(s, "kafka://", 8) == 0) {
+    if (strncmp(s, "kafka://", 8) == 0) { /* stops at a shorter s's NUL */
         /* One character but '.', then up to 248 of [A-Za-z0-9._-]. */
         if (len == 8 || s[8] == '.') {
             return EIC_ERR_INVALID_ARGUMENT;
