@@ -23,7 +23,7 @@ void eic_json_write_string(eic_sink *k, const char *s, size_t len)
 const char eic_member_names[] =
     "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0LastModified\0"
     "DestinationConfig\0OnSuccess\0OnFailure\0Destination\0FunctionEventInvokeConfigs\0"
-    "NextMarker\0FunctionName\0Qualifier\0Marker\0MaxItems\0"
+    "NextMarker\0FunctionName\0Qualifier\0MaxItems\0"
     "DestinationConfig.OnSuccess.Destination\0DestinationConfig.OnFailure.Destination\0";
 
 /* Writes `{` before the first member of an object (sep is `{`), `,`

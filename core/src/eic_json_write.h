@@ -11,8 +11,8 @@
  * the response's keys in the order of eic_response.c's rows (indices 0 to
  * 9; a key eic_json_key_index finds past them is one the response skips),
  * then the request's: the query's names, and the names
- * err->invalid_parameter gives. The body's keys are among the response's:
- * one copy of each in flash. */
+ * err->invalid_parameter gives (Marker is NextMarker's end). The body's
+ * keys are among the response's: one copy of each in flash. */
 extern const char eic_member_names[];
 
 /* Where each name starts in eic_member_names. */
@@ -25,10 +25,10 @@ enum {
     EIC_NAME_DESTINATION = 109,
     EIC_NAME_FUNCTION_NAME = 159,
     EIC_NAME_QUALIFIER = 172,
-    EIC_NAME_MARKER = 182,
-    EIC_NAME_MAX_ITEMS = 189,
-    EIC_NAME_ON_SUCCESS = 198,
-    EIC_NAME_ON_FAILURE = 238
+    EIC_NAME_MARKER = 152, /* the end of NextMarker */
+    EIC_NAME_MAX_ITEMS = 182,
+    EIC_NAME_ON_SUCCESS = 191,
+    EIC_NAME_ON_FAILURE = 231
 };
 
 /* A JSON string in quotes: `"` and `\` escaped, every control character
