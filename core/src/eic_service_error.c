@@ -222,10 +222,12 @@ static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
  * and Message for the message, then Type and Reason. */
 static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
 #define KEY_COUNT 7
-/* The field each of them fills. */
-static const unsigned char key_fields[KEY_COUNT] = {FIELD_CODE,    FIELD_CODE, FIELD_CODE,
-                                                    FIELD_MESSAGE, FIELD_MESSAGE, FIELD_TYPE,
-                                                    FIELD_REASON};
+/* The field each of them fills, as copy_text reads it from JSON. */
+#define JSON_FIELD(f) ((f) | FROM(SOURCE_JSON))
+static const unsigned char key_fields[KEY_COUNT] = {
+    JSON_FIELD(FIELD_CODE),    JSON_FIELD(FIELD_CODE),    JSON_FIELD(FIELD_CODE),
+    JSON_FIELD(FIELD_MESSAGE), JSON_FIELD(FIELD_MESSAGE), JSON_FIELD(FIELD_TYPE),
+    JSON_FIELD(FIELD_REASON)};
 
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
 /* Sets *p and *n to the content of the first <name>…</name> of an XML body
@@ -385,9 +387,7 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
             /* A parsed object has a value after every key. */
             if (eic_json_key_index(&d, k, keys) == key && d.tok[k + 1].type == JSMN_STRING) {
                 const eic_json_token *v = &d.tok[k + 1];
-                copy_text(err,
-                          key_fields[key] | FROM(SOURCE_JSON),
-                          d.js + v->start, (size_t)(v->end - v->start));
+                copy_text(err, key_fields[key], d.js + v->start, (size_t)(v->end - v->start));
                 break;
             }
         }
