@@ -133,7 +133,7 @@ static eic_status read_last_modified(const eic_json_doc *d, size_t v, eic_event_
     }
     if (s == EIC_OK) {
         memcpy(c->last_modified_text, d->js + t->start, n); /* the run was cleared: NUL-ended */
-        c->last_modified_is_string = eic_json_is(d, v, JSMN_STRING);
+        c->last_modified_is_string = t->type == JSMN_STRING;
     }
     return s;
 }
@@ -203,11 +203,13 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             }
             *at = 1;
         }
-        size_t n = (size_t)d->tok[v].size;
+        /* v is a token of the document: a value after its key, or an item. */
+        const eic_json_token *t = &d->tok[v];
+        size_t n = (size_t)t->size;
         if (kind >= CONFIGS) {
             /* An object to open, or the List's array of configs. */
             unsigned next = kind;
-            if (!eic_json_is(d, v, next == CONFIGS ? JSMN_ARRAY : JSMN_OBJECT)) {
+            if (t->type != (next == CONFIGS ? JSMN_ARRAY : JSMN_OBJECT)) {
                 return EIC_ERR_MALFORMED_RESPONSE;
             }
             if (next == CONFIGS) {
