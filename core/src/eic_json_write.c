@@ -12,7 +12,7 @@ void eic_json_write_string(eic_sink *k, const char *s, size_t len)
             eic_sink_putc(k, '\\');
         } else if (c < 0x20u || c == 0x7fu) {
             eic_sink_puts(k, "\\u00");
-            eic_sink_puthex(k, &c, 1, 'A');
+            eic_sink_puthex(k, &s[i], 1, 'A');
             continue;
         }
         eic_sink_putc(k, (char)c);
@@ -21,28 +21,20 @@ void eic_json_write_string(eic_sink *k, const char *s, size_t len)
 }
 
 const char eic_member_names[] =
-    "FunctionName\0Qualifier\0Marker\0MaxItems\0MaximumRetryAttempts\0"
-    "MaximumEventAgeInSeconds\0DestinationConfig.OnSuccess.Destination\0"
-    "DestinationConfig.OnFailure.Destination";
-
-/* The body's keys: where each starts in eic_member_names (it ends at the
- * next '.' or NUL). */
-#define DESTINATION_CONFIG EIC_NAME_ON_SUCCESS
-#define ON_SUCCESS (EIC_NAME_ON_SUCCESS + sizeof "DestinationConfig")
-#define ON_FAILURE (EIC_NAME_ON_FAILURE + sizeof "DestinationConfig")
-#define DESTINATION (EIC_NAME_ON_SUCCESS + sizeof "DestinationConfig.OnSuccess")
+    "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0LastModified\0"
+    "DestinationConfig\0OnSuccess\0OnFailure\0Destination\0FunctionEventInvokeConfigs\0"
+    "NextMarker\0FunctionName\0Qualifier\0MaxItems\0"
+    "DestinationConfig.OnSuccess.Destination\0DestinationConfig.OnFailure.Destination\0";
 
 /* Writes `{` before the first member of an object (sep is `{`), `,`
  * before the others, then `"key":`, and returns the next separator. Keys
- * are plain ASCII: nothing to escape. */
+ * are plain ASCII: written as strings, nothing is escaped. */
 static char member(eic_sink *k, char sep, unsigned key)
 {
+    const char *name = &eic_member_names[key];
     eic_sink_putc(k, sep);
-    eic_sink_putc(k, '"');
-    for (const char *s = &eic_member_names[key]; *s != '.' && *s != '\0'; s++) {
-        eic_sink_putc(k, *s);
-    }
-    eic_sink_puts(k, "\":");
+    eic_json_write_string(k, name, strlen(name));
+    eic_sink_putc(k, ':');
     return ',';
 }
 
@@ -67,15 +59,17 @@ void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
     }
     if (d->is_set || d->on_success.is_set || d->on_failure.is_set) {
         char inner = '{';
-        sep = member(k, sep, DESTINATION_CONFIG);
+        sep = member(k, sep, EIC_NAME_DESTINATION_CONFIG);
         /* OnSuccess, then OnFailure: the same member twice. */
         const eic_destination_setting *s = &d->on_success;
         for (unsigned i = 0; i < 2; i++, s = &d->on_failure) {
             if (s->is_set) {
                 char leaf = '{';
-                inner = member(k, inner, ON_SUCCESS + i * (ON_FAILURE - ON_SUCCESS));
+                inner = member(k, inner,
+                               EIC_NAME_ON_SUCCESS_KEY +
+                                   i * (EIC_NAME_ON_FAILURE_KEY - EIC_NAME_ON_SUCCESS_KEY));
                 if (s->destination != NULL) {
-                    leaf = member(k, leaf, DESTINATION);
+                    leaf = member(k, leaf, EIC_NAME_DESTINATION);
                     eic_json_write_string(k, s->destination, strlen(s->destination));
                 }
                 end_object(k, leaf);

@@ -7,24 +7,28 @@
 #include "eic/eic.h"
 #include "eic_sink.h"
 
-/* The names of a request's members, NUL-separated, in the order the build
- * half checks them: FunctionName, Qualifier, Marker, MaxItems,
- * MaximumRetryAttempts, MaximumEventAgeInSeconds,
- * DestinationConfig.OnSuccess.Destination and
- * DestinationConfig.OnFailure.Destination. They are also the query's names
- * and, split at the dots, the body's keys: one copy of each in flash. */
+/* Member names, NUL-separated, the list ending with an empty name: first
+ * the response's keys in the order of eic_response.c's rows (indices 0 to
+ * 9; a key eic_json_key_index finds past them is one the response skips),
+ * then the request's: the query's names, and the names
+ * err->invalid_parameter gives (Marker is NextMarker's end). The body's
+ * keys are among the response's: one copy of each in flash. */
 extern const char eic_member_names[];
 
 /* Where each name starts in eic_member_names. */
 enum {
-    EIC_NAME_FUNCTION_NAME = 0,
-    EIC_NAME_QUALIFIER = 13,
-    EIC_NAME_MARKER = 23,
-    EIC_NAME_MAX_ITEMS = 30,
-    EIC_NAME_RETRY_ATTEMPTS = 39,
-    EIC_NAME_EVENT_AGE = 60,
-    EIC_NAME_ON_SUCCESS = 85,
-    EIC_NAME_ON_FAILURE = 125
+    EIC_NAME_RETRY_ATTEMPTS = 12,
+    EIC_NAME_EVENT_AGE = 33,
+    EIC_NAME_DESTINATION_CONFIG = 71,
+    EIC_NAME_ON_SUCCESS_KEY = 89,
+    EIC_NAME_ON_FAILURE_KEY = 99,
+    EIC_NAME_DESTINATION = 109,
+    EIC_NAME_FUNCTION_NAME = 159,
+    EIC_NAME_QUALIFIER = 172,
+    EIC_NAME_MARKER = 152, /* the end of NextMarker */
+    EIC_NAME_MAX_ITEMS = 182,
+    EIC_NAME_ON_SUCCESS = 191,
+    EIC_NAME_ON_FAILURE = 231
 };
 
 /* A JSON string in quotes: `"` and `\` escaped, every control character

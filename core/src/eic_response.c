@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "eic_json_read.h"
+#include "eic_json_write.h"
 #include "eic_service_error.h"
 
 static int span_ok(const void *p, size_t n)
@@ -58,27 +59,17 @@ static eic_status begin(eic_client *client, const eic_response *r, eic_error *er
  * what an earlier one set), then the flag is set and the value read. A
  * failure leaves the flag set, but the caller clears the whole result. */
 
-/* The member names, in the order of the rows below (NUL-separated, the list
- * ending with an empty name). */
-#define NAMES                                                                            \
-    "FunctionArn\0MaximumRetryAttempts\0MaximumEventAgeInSeconds\0LastModified\0"        \
-    "DestinationConfig\0OnSuccess\0OnFailure\0Destination\0FunctionEventInvokeConfigs\0" \
-    "NextMarker\0"
-
-/* What a row reads: a string (the flag, then its buffer), an optional int,
+/* The member names are eic_member_names' first ten, in the order of the
+ * rows below (a later name's index is past every object's rows: skipped).
+ * What a row reads: a string (the flag, then its buffer), an optional int,
  * LastModified, or the List's array of configs; or, with ROWS(first, end),
  * an object whose members are rows first..end-1. */
 enum { STRING, INT, LAST_MODIFIED, CONFIGS };
 #define ROWS(first, end) ((first) | (end) << 4)
 
-typedef struct {
-    uint16_t size;   /* the bytes the member owns, its flag first */
-    uint16_t offset; /* of its flag, from its object's flag (or struct) */
-    uint8_t kind;    /* a kind above, or ROWS(first, end) for an object */
-} member;
-
 #define CONFIG_ROW 10 /* a whole config: the root of a Get, an item of a List */
 #define LIST_ROW 11   /* the root of a List page */
+#define ROW_COUNT 12
 
 /* From the flag up to the end of member m (of struct type t). */
 #define RUN(t, flag, m) (uint16_t)(offsetof(t, m) + sizeof((t *)0)->m - offsetof(t, flag))
@@ -87,32 +78,45 @@ typedef struct {
     (offsetof(eic_event_invoke_config, m) - \
      offsetof(eic_event_invoke_config, has_destination_config))
 
-static const member rows[] = {
-    /* 0..4: the members of a config */
-    {RUN(eic_event_invoke_config, has_function_arn, function_arn),
-     offsetof(eic_event_invoke_config, has_function_arn), STRING},
-    {sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_retry_attempts), INT},
-    {sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_event_age_in_seconds),
-     INT},
-    {RUN(eic_event_invoke_config, has_last_modified, last_modified_is_string),
-     offsetof(eic_event_invoke_config, has_last_modified), LAST_MODIFIED},
-    {RUN(eic_event_invoke_config, has_destination_config, on_failure),
-     offsetof(eic_event_invoke_config, has_destination_config), ROWS(5, 7)},
-    /* 5, 6: DestinationConfig's, placed from its flag (they are in the config) */
-    {sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_success), ROWS(7, 8)},
-    {sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_failure), ROWS(7, 8)},
-    /* 7: OnSuccess's and OnFailure's */
-    {RUN(eic_destination, has_destination, destination), offsetof(eic_destination, has_destination),
-     STRING},
-    /* 8, 9: a List page's */
-    {1, offsetof(eic_list_result, has_configs), CONFIGS},
-    {RUN(eic_list_result, has_next_marker, next_marker), offsetof(eic_list_result, has_next_marker),
-     STRING},
-    /* CONFIG_ROW and LIST_ROW, the roots and the List's items: no flag
-     * (size 0), and never null. */
-    {0, 0, ROWS(0, 5)},
-    {0, 0, ROWS(8, 10)},
-};
+/* The rows, each X(size, offset, kind): the bytes the member owns, its flag
+ * first; where its flag is, from its object's flag (or struct); a kind
+ * above, or ROWS(first, end) for an object. */
+#define MEMBER_ROWS(X)                                                                        \
+    /* 0..4: the members of a config */                                                       \
+    X(RUN(eic_event_invoke_config, has_function_arn, function_arn),                           \
+      offsetof(eic_event_invoke_config, has_function_arn), STRING)                            \
+    X(sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_retry_attempts), INT) \
+    X(sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_event_age_in_seconds), \
+      INT)                                                                                    \
+    X(RUN(eic_event_invoke_config, has_last_modified, last_modified_is_string),               \
+      offsetof(eic_event_invoke_config, has_last_modified), LAST_MODIFIED)                    \
+    X(RUN(eic_event_invoke_config, has_destination_config, on_failure),                       \
+      offsetof(eic_event_invoke_config, has_destination_config), ROWS(5, 7))                  \
+    /* 5, 6: DestinationConfig's, placed from its flag (they are in the config) */            \
+    X(sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_success), ROWS(7, 8))               \
+    X(sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_failure), ROWS(7, 8))               \
+    /* 7: OnSuccess's and OnFailure's */                                                      \
+    X(RUN(eic_destination, has_destination, destination),                                     \
+      offsetof(eic_destination, has_destination), STRING)                                     \
+    /* 8, 9: a List page's */                                                                 \
+    X(1, offsetof(eic_list_result, has_configs), CONFIGS)                                     \
+    X(RUN(eic_list_result, has_next_marker, next_marker),                                     \
+      offsetof(eic_list_result, has_next_marker), STRING)                                     \
+    /* CONFIG_ROW and LIST_ROW, the roots and the List's items: no flag                      \
+     * (size 0), and never null. */                                                           \
+    X(0, 0, ROWS(0, 5))                                                                       \
+    X(0, 0, ROWS(8, 10))
+
+#define SIZE_OF(size, offset, kind) size,
+#define OFFSET_OF(size, offset, kind) offset,
+#define KIND_OF(size, offset, kind) kind,
+
+/* The table by columns: one base address, and no padding. */
+static const struct {
+    uint16_t size[ROW_COUNT];
+    uint16_t offset[ROW_COUNT];
+    uint8_t kind[ROW_COUNT];
+} rows = {{MEMBER_ROWS(SIZE_OF)}, {MEMBER_ROWS(OFFSET_OF)}, {MEMBER_ROWS(KIND_OF)}};
 
 /* Offsets and sizes fit the table's 16 bits with every size eic_config.h
  * allows. */
@@ -129,7 +133,7 @@ static eic_status read_last_modified(const eic_json_doc *d, size_t v, eic_event_
     }
     if (s == EIC_OK) {
         memcpy(c->last_modified_text, d->js + t->start, n); /* the run was cleared: NUL-ended */
-        c->last_modified_is_string = eic_json_is(d, v, JSMN_STRING);
+        c->last_modified_is_string = t->type == JSMN_STRING;
     }
     return s;
 }
@@ -179,30 +183,33 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             l->base += sizeof(eic_event_invoke_config);
         } else {
             v++;
-            r = (unsigned)eic_json_key_index(d, l->k, NAMES);
+            r = (unsigned)eic_json_key_index(d, l->k, eic_member_names);
         }
         l->k = eic_json_next(d, v);
         if (r - first >= (l->rows >> 4) - first && l->rows >> 4 != 0) {
             continue; /* a member added later */
         }
-        const member *m = &rows[r];
+        unsigned kind = rows.kind[r];
+        size_t size = rows.size[r];
         eic_status s;
-        at += m->offset;
-        if (m->kind == CONFIGS) {
+        at += rows.offset[r];
+        if (kind == CONFIGS) {
             clear_items((eic_list_result *)(void *)l->base);
         }
-        if (m->size != 0) {
-            memset(at, 0, m->size);
+        if (size != 0) {
+            memset(at, 0, size);
             if (eic_json_is_null(d, v)) {
                 continue;
             }
             *at = 1;
         }
-        size_t n = (size_t)d->tok[v].size;
-        if (m->kind >= CONFIGS) {
+        /* v is a token of the document: a value after its key, or an item. */
+        const eic_json_token *t = &d->tok[v];
+        size_t n = (size_t)t->size;
+        if (kind >= CONFIGS) {
             /* An object to open, or the List's array of configs. */
-            unsigned next = m->kind;
-            if (!eic_json_is(d, v, next == CONFIGS ? JSMN_ARRAY : JSMN_OBJECT)) {
+            unsigned next = kind;
+            if (t->type != (next == CONFIGS ? JSMN_ARRAY : JSMN_OBJECT)) {
                 return EIC_ERR_MALFORMED_RESPONSE;
             }
             if (next == CONFIGS) {
@@ -217,9 +224,9 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             *++l = (level){v + 1, n, at, next};
             continue;
         }
-        if (m->kind == STRING) {
-            s = eic_json_string(d, v, (char *)at + 1, m->size - 1u);
-        } else if (m->kind == INT) {
+        if (kind == STRING) {
+            s = eic_json_string(d, v, (char *)at + 1, size - 1u);
+        } else if (kind == INT) {
             s = eic_json_int32(d, v, &((eic_optional_int *)(void *)at)->value);
         } else {
             s = read_last_modified(d, v, (eic_event_invoke_config *)(void *)at);

@@ -7,6 +7,7 @@
 
 #include "eic_json_read.h"
 #include "eic_retry.h"
+#include "eic_sink.h"
 #include "eic_utf8.h"
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
 #include "eic_uri.h"
@@ -221,10 +222,12 @@ static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
  * and Message for the message, then Type and Reason. */
 static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
 #define KEY_COUNT 7
-/* The field each of them fills. */
-static const unsigned char key_fields[KEY_COUNT] = {FIELD_CODE,    FIELD_CODE, FIELD_CODE,
-                                                    FIELD_MESSAGE, FIELD_MESSAGE, FIELD_TYPE,
-                                                    FIELD_REASON};
+/* The field each of them fills, as copy_text reads it from JSON. */
+#define JSON_FIELD(f) ((f) | FROM(SOURCE_JSON))
+static const unsigned char key_fields[KEY_COUNT] = {
+    JSON_FIELD(FIELD_CODE),    JSON_FIELD(FIELD_CODE),    JSON_FIELD(FIELD_CODE),
+    JSON_FIELD(FIELD_MESSAGE), JSON_FIELD(FIELD_MESSAGE), JSON_FIELD(FIELD_TYPE),
+    JSON_FIELD(FIELD_REASON)};
 
 #if EIC_WITH_BOTOCORE_ERROR_TEXT
 /* Sets *p and *n to the content of the first <name>…</name> of an XML body
@@ -384,9 +387,7 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
             /* A parsed object has a value after every key. */
             if (eic_json_key_index(&d, k, keys) == key && d.tok[k + 1].type == JSMN_STRING) {
                 const eic_json_token *v = &d.tok[k + 1];
-                copy_text(err,
-                          key_fields[key] | FROM(SOURCE_JSON),
-                          d.js + v->start, (size_t)(v->end - v->start));
+                copy_text(err, key_fields[key], d.js + v->start, (size_t)(v->end - v->start));
                 break;
             }
         }
@@ -410,14 +411,14 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     const char *phrase = generic ? reason_phrase(r->status) : "";
     copy_text(err, FIELD_MESSAGE, phrase, strlen(phrase));
 #endif
-    /* The code of last resort: the status, 100 to 999. An earlier source
+    /* The code of last resort: the status, 100 to 999, three digits (the
+     * sink writes them, the NUL is written here). An earlier source
      * that sanitised to nothing may have left bytes past the NUL. */
     if (err->code[0] == '\0') {
-        char *p = err->code + 3;
-        *p = '\0';
-        for (unsigned v = (unsigned)r->status; p != err->code; v /= 10u) {
-            *--p = (char)('0' + v % 10u);
-        }
+        eic_sink k;
+        eic_sink_to_buffer(&k, err->code, 3);
+        eic_sink_putu(&k, (uint32_t)r->status);
+        err->code[3] = '\0';
     }
     int code = eic_retry_code_index(err->code);
     err->kind = code < EIC_CODE_RETRYABLE

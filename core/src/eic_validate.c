@@ -28,7 +28,7 @@ static unsigned char_class(char c)
     return 0u;
 }
 
-/* The field patterns, a small regular language read by match_alternative(): a byte
+/* The field patterns, a small regular language read by field_is(): a byte
  * with the top bit set is one character of the classes in its low bits; any
  * other byte stands for itself; '*', '+' and '?' repeat what precedes them;
  * "(...)" is optional (no nesting); '|' separates alternatives. */
@@ -84,55 +84,52 @@ static int one(unsigned char p, char c)
     return p >= 0x80u ? (char_class(c) & p) != 0u : c == (char)p;
 }
 
-/* Whether f matches the alternative at pat (shorter than 32 bytes). The
- * set of pattern positions reachable after each character, as bits; one
- * forward pass takes the optional steps (into or over a group, over a '*'
- * or '?') and the character: no backtracking, no recursion. */
-static int match_alternative(const char *pat, span f)
-{
-    uint32_t set = 1u;
-    for (size_t at = 0;; at++) {
-        uint32_t next = 0;
-        size_t i = 0;
-        for (; pat[i] != '\0' && pat[i] != '|'; i++) {
-            unsigned char c = (unsigned char)pat[i];
-            char q = pat[i + 1];
-            if (!(set >> i & 1u)) {
-                continue;
-            }
-            if (c == '(') {
-                set |= 2u << i | 1u << (strchr(pat + i, ')') - pat);
-            } else if (c == ')') {
-                set |= 2u << i;
-            } else {
-                int optional = q == '*' || q == '?', repeated = q == '*' || q == '+';
-                if (optional) {
-                    set |= 4u << i;
-                }
-                if (at < f.n && one(c, f.p[at])) {
-                    /* On at a repeat and past it; past a '?'; past a plain byte. */
-                    next |= (repeated ? 5u : optional ? 4u : 2u) << i;
-                }
-            }
-        }
-        if (at == f.n) {
-            return set >> i & 1u;
-        }
-        set = next;
-    }
-}
-
-/* Whether the field matches one of the alternatives of the pattern. */
+/* Whether the field matches one of the alternatives of the pattern. Each
+ * alternative (shorter than 32 bytes) is read by one forward pass per
+ * character: the set of pattern positions reachable after each character,
+ * as bits, takes the optional steps (into or over a group, over a '*' or
+ * '?') and the character: no backtracking, no recursion. The pass ends at
+ * the alternative's end, where the next one starts. */
 static int field_is(span f, unsigned kind)
 {
-    for (const char *pat = patterns + kind;; pat++) {
-        if (match_alternative(pat, f)) {
+    for (const char *pat = patterns + kind;;) {
+        uint32_t set = 1u;
+        size_t i;
+        for (size_t at = 0;; at++) {
+            uint32_t next = 0;
+            for (i = 0; pat[i] != '\0' && pat[i] != '|'; i++) {
+                unsigned char c = (unsigned char)pat[i];
+                char q = pat[i + 1];
+                if (!(set >> i & 1u)) {
+                    continue;
+                }
+                if (c == '(') {
+                    set |= 2u << i | 1u << (strchr(pat + i, ')') - pat);
+                } else if (c == ')') {
+                    set |= 2u << i;
+                } else {
+                    int optional = q == '*' || q == '?', repeated = q == '*' || q == '+';
+                    if (optional) {
+                        set |= 4u << i;
+                    }
+                    if (at < f.n && one(c, f.p[at])) {
+                        /* On at a repeat and past it; past a '?'; past a plain byte. */
+                        next |= (repeated ? 5u : optional ? 4u : 2u) << i;
+                    }
+                }
+            }
+            if (at == f.n) {
+                break;
+            }
+            set = next;
+        }
+        if (set >> i & 1u) {
             return 1;
         }
-        pat = strchr(pat, '|');
-        if (pat == NULL) {
+        if (pat[i] == '\0') {
             return 0;
         }
+        pat += i + 1;
     }
 }
 
@@ -257,7 +254,7 @@ eic_status eic_validate_destination(const char *s)
     if (st != EIC_OK || len == 0) {
         return st;
     }
-    if (len >= 8 && memcmp(s, "kafka://", 8) == 0) {
+    if (strncmp(s, "kafka://", 8) == 0) { /* stops at a shorter s's NUL */
         /* One character but '.', then up to 248 of [A-Za-z0-9._-]. */
         if (len == 8 || s[8] == '.') {
             return EIC_ERR_INVALID_ARGUMENT;
@@ -284,5 +281,8 @@ eic_status eic_validate_marker(const char *s)
 
 eic_status eic_validate_range(eic_optional_int v, int32_t min, int32_t max)
 {
-    return !v.is_set || (v.value >= min && v.value <= max) ? EIC_OK : EIC_ERR_OUT_OF_RANGE;
+    /* One unsigned compare: below min wraps to above max - min. */
+    return !v.is_set || (uint32_t)v.value - (uint32_t)min <= (uint32_t)max - (uint32_t)min
+               ? EIC_OK
+               : EIC_ERR_OUT_OF_RANGE;
 }

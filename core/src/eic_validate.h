@@ -28,7 +28,7 @@ eic_status eic_validate_destination(const char *s);
  * EIC_MARKER_MAX bytes. */
 eic_status eic_validate_marker(const char *s);
 
-/* An absent value passes; a present one must lie in [min, max]. */
+/* An absent value passes; a present one must lie in [min, max] (min <= max). */
 eic_status eic_validate_range(eic_optional_int v, int32_t min, int32_t max);
 
 #endif /* EIC_VALIDATE_H */
