@@ -28,11 +28,11 @@ static int server_clock_offset(const eic_client *c, const eic_response *r, int32
         return 0;
     }
     int64_t d = server_s - c->port->utc_s(c->port->ctx);
-    if (d > INT32_MAX || d < -INT32_MAX) {
-        return 0;
-    }
-    *offset = (int32_t)d;
-    return 1;
+    /* Within +-INT32_MAX: one compare of the high word with the low one's
+     * sign (the low word's conversion is modulo 2^32 on gcc and clang). */
+    int32_t low = (int32_t)d;
+    *offset = low;
+    return low == d && low != INT32_MIN;
 }
 
 static void refill_quota(eic_client *c, uint32_t amount)
