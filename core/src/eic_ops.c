@@ -48,13 +48,13 @@ static void refill_quota(eic_client *c, uint32_t amount)
 static eic_status exchange_and_parse(eic_client *c, size_t len, parse_fn parse, void *result,
                                      eic_error *err, int *skew, int32_t *offset)
 {
-    eic_response r;
-    eic_status st = eic_exchange(c, len, &r);
+    eic_http_head h;
+    eic_status st = eic_exchange(c, len, &h);
     if (st == EIC_OK) {
-        st = parse(c, &r, result, err);
+        st = parse(c, &h.r, result, err);
     }
-    *skew =
-        st == EIC_ERR_SERVICE && eic_retry_is_clock_skew(err) && server_clock_offset(c, &r, offset);
+    *skew = st == EIC_ERR_SERVICE && eic_retry_is_clock_skew(err) &&
+            server_clock_offset(c, &h.r, offset);
     return st;
 }
 
