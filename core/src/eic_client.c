@@ -186,16 +186,17 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
         return EIC_ERR_INVALID_ARGUMENT;
     }
     memset(client, 0, sizeof *client);
-    if (config == NULL || (config->tokens == NULL && config->token_count != 0) ||
-        (config->tx.data == NULL && config->tx.size != 0) ||
-        (config->rx.data == NULL && config->rx.size != 0)) {
-        return EIC_ERR_INVALID_ARGUMENT;
+    /* A missing config or buffer fails as the other checks do, through the
+     * one wipe below. */
+    eic_status st = EIC_ERR_INVALID_ARGUMENT;
+    if (config != NULL && (config->tokens != NULL || config->token_count == 0) &&
+        (config->tx.data != NULL || config->tx.size == 0) &&
+        (config->rx.data != NULL || config->rx.size == 0)) {
+        st = eic_sigv4_signer_init(&client->signer, config->credentials.access_key_id,
+                                   config->credentials.secret_access_key, config->region, "lambda");
     }
-    const eic_credentials *cred = &config->credentials;
-    eic_status st = eic_sigv4_signer_init(&client->signer, cred->access_key_id,
-                                          cred->secret_access_key, config->region, "lambda");
     if (st == EIC_OK) {
-        st = check_session_token(cred->session_token, &client->session_token_len);
+        st = check_session_token(config->credentials.session_token, &client->session_token_len);
     }
     if (st == EIC_OK) {
         client->tls = 1;
@@ -207,7 +208,7 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
         memset(client, 0, sizeof *client);
         return st;
     }
-    client->session_token = cred->session_token;
+    client->session_token = config->credentials.session_token;
     memcpy(&client->tokens, &config->tokens, COPIED);
     /* The four timeouts and pacing values, in the members' order; 0 takes
      * the default. */
