@@ -79,7 +79,9 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
 {
     unsigned attempts = 0;
     unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
-    uint32_t quota_taken = 0;
+    /* What success gives back: the last retry's cost, or (none, or a free
+     * one) EIC_RETRY_SUCCESS_REFILL. */
+    uint32_t refill = EIC_RETRY_SUCCESS_REFILL;
     eic_status st;
     /* err is required: the retry decisions read it, and a scratch copy on
      * the stack would cost half a kilobyte of every caller's stack. */
@@ -96,7 +98,7 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
         st = attempt_once(c, kind, request, parse, result, err, &skew, &offset);
         attempts++;
         if (st == EIC_OK) {
-            refill_quota(c, quota_taken != 0 ? quota_taken : EIC_RETRY_SUCCESS_REFILL);
+            refill_quota(c, refill);
             break;
         }
         if (skew && max_attempts == EIC_RETRY_MAX_ATTEMPTS) {
@@ -114,7 +116,7 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
             break;
         }
         c->retry_tokens -= cost;
-        quota_taken = cost;
+        refill = cost != 0 ? cost : EIC_RETRY_SUCCESS_REFILL;
         c->port->sleep_ms(c->port->ctx,
                           eic_retry_delay_ms(st == EIC_ERR_SERVICE ? err : NULL, c->retry_base_ms,
                                              c->retry_after_max_ms, attempts,
