@@ -5,7 +5,6 @@
 #include "eic_exchange.h"
 
 #include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
 static int is_token_char(unsigned char c)
@@ -62,12 +61,12 @@ static int is_host_char(char c, int v6)
            (v6 ? in_range(l, 'a', 'f') || c == ':' : in_range(l, 'a', 'z') || c == '-' || c == '_');
 }
 
-/* Appends up to len bytes of s (fewer at a NUL) to the host, lower-cased:
+/* Appends s up to end (NULL: up to its NUL) to the host, lower-cased:
  * host names are case-insensitive and botocore sends them lower-cased. One
  * writer for an endpoint's host and for the parts of the region's. */
-static eic_status put_host(eic_client *c, const char *s, size_t len)
+static eic_status put_host(eic_client *c, const char *s, const char *end)
 {
-    for (; len != 0 && *s != '\0'; len--) {
+    while (s != end && *s != '\0') {
         if (c->host_len == EIC_HOST_MAX) {
             return EIC_ERR_FIELD_TOO_LONG;
         }
@@ -110,7 +109,7 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
     if (p == host) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
-    eic_status st = put_host(c, host, (size_t)(p - host));
+    eic_status st = put_host(c, host, p);
     if (st != EIC_OK) {
         return st;
     }
@@ -165,9 +164,9 @@ static eic_status default_endpoint(eic_client *c, const char *region)
 {
     /* A host too long fills the buffer: the suffix, never empty, then
      * fails too, so only the last result needs looking at. */
-    put_host(c, "lambda.", SIZE_MAX);
-    put_host(c, region, SIZE_MAX);
-    return put_host(c, dns_suffix(region), SIZE_MAX);
+    put_host(c, "lambda.", NULL);
+    put_host(c, region, NULL);
+    return put_host(c, dns_suffix(region), NULL);
 }
 
 /* From tokens to retry_after_max_ms the client holds the config's members in
