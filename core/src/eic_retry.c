@@ -113,7 +113,7 @@ uint32_t eic_retry_delay_ms(const eic_error *err, uint32_t base_ms, uint32_t ret
     }
     /* Full jitter keeps a fleet of devices from retrying in step. */
     uint32_t delay = ceiling == UINT32_MAX ? random : random % (ceiling + 1u);
-    if (err != NULL && err->has_retry_after) {
+    if (err->has_retry_after) {
         uint32_t asked = err->retry_after_s > retry_after_max_ms / 1000u
                              ? retry_after_max_ms
                              : err->retry_after_s * 1000u;

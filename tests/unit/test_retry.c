@@ -121,21 +121,24 @@ static void clock_skew_is_told_apart_from_a_wrong_key(void)
 
 static void backoff_ceiling_doubles_up_to_its_cap(void)
 {
+    /* An error without Retry-After, as after a network failure or a timeout. */
+    eic_error no_retry_after = error_of(0, "", "");
     /* random = UINT32_MAX - 0 lands on the ceiling when the ceiling + 1
      * divides 2^32... use ceiling itself: random % (c+1) == c for random = c. */
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 1, 1000) == 1000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 2, 2000) == 2000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 3, 4000) == 4000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 6, 20000) == 20000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 9, 20000) == 20000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 1, 1001) == 0);
+    EIC_CHECK(eic_retry_delay_ms(&no_retry_after, 1000, 20000, 1, 1000) == 1000);
+    EIC_CHECK(eic_retry_delay_ms(&no_retry_after, 1000, 20000, 2, 2000) == 2000);
+    EIC_CHECK(eic_retry_delay_ms(&no_retry_after, 1000, 20000, 3, 4000) == 4000);
+    EIC_CHECK(eic_retry_delay_ms(&no_retry_after, 1000, 20000, 6, 20000) == 20000);
+    EIC_CHECK(eic_retry_delay_ms(&no_retry_after, 1000, 20000, 9, 20000) == 20000);
+    EIC_CHECK(eic_retry_delay_ms(&no_retry_after, 1000, 20000, 1, 1001) == 0);
 }
 
 static void backoff_spreads_over_the_whole_range(void)
 {
     uint32_t low = UINT32_MAX, high = 0;
+    eic_error no_retry_after = error_of(0, "", "");
     for (uint32_t r = 0; r < 100000; r += 7) {
-        uint32_t d = eic_retry_delay_ms(NULL, 1000, 20000, 2, r * 2654435761u);
+        uint32_t d = eic_retry_delay_ms(&no_retry_after, 1000, 20000, 2, r * 2654435761u);
         low = d < low ? d : low;
         high = d > high ? d : high;
         EIC_CHECK(d <= 2000);
