@@ -120,8 +120,7 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
         /* After a network failure or a timeout err is as reset, with no
          * Retry-After: only a service error's parse sets one. */
         c->port->sleep_ms(c->port->ctx,
-                          eic_retry_delay_ms(err, c->retry_base_ms, c->retry_after_max_ms,
-                                             attempts, c->port->random(c->port->ctx)));
+                          eic_retry_delay_ms(err, c, attempts, c->port->random(c->port->ctx)));
     }
     err->attempts = (uint8_t)attempts;
     return st;
