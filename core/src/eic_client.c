@@ -61,39 +61,39 @@ static int is_host_char(char c, int v6)
            (v6 ? in_range(l, 'a', 'f') || c == ':' : in_range(l, 'a', 'z') || c == '-' || c == '_');
 }
 
-static eic_status set_host(eic_client *c, const char *host, size_t len)
+/* Appends s up to end (NULL: up to its NUL) to the host, lower-cased:
+ * host names are case-insensitive and botocore sends them lower-cased. One
+ * writer for an endpoint's host and for the parts of the region's. */
+static eic_status put_host(eic_client *c, const char *s, const char *end)
 {
-    if (len == 0) {
-        return EIC_ERR_INVALID_ARGUMENT;
+    while (s != end && *s != '\0') {
+        if (c->host_len == EIC_HOST_MAX) {
+            return EIC_ERR_FIELD_TOO_LONG;
+        }
+        c->host[c->host_len++] = lower(*s++);
     }
-    if (len > EIC_HOST_MAX) {
-        return EIC_ERR_FIELD_TOO_LONG;
-    }
-    /* Host names are case-insensitive; botocore sends them lower-cased. */
-    for (size_t i = 0; i < len; i++) {
-        c->host[i] = lower(host[i]);
-    }
-    c->host[len] = '\0';
-    c->host_len = len;
     return EIC_OK;
 }
 
 /* http[s]://host[:port][/] with host a name, an IPv4 address or [IPv6]. Paths,
- * queries and user info are refused: the request path is the API's own. */
+ * queries and user info are refused: the request path is the API's own.
+ * The caller has set https's scheme and port. */
 static eic_status parse_endpoint(eic_client *c, const char *url)
 {
-    const char *p;
-    if (starts_with_ci(url, "https://")) {
-        c->tls = 1;
-        c->port_number = 443;
-        p = url + 8;
-    } else if (starts_with_ci(url, "http://")) {
-        c->tls = 0;
-        c->port_number = 80;
-        p = url + 7;
-    } else {
+    if (!starts_with_ci(url, "http")) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
+    const char *p = url + 4;
+    if (lower(*p) == 's') {
+        p++;
+    } else {
+        c->tls = 0;
+        c->port_number = 80;
+    }
+    if (!starts_with_ci(p, "://")) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    p += 3;
     const char *host = p;
     int v6 = *p == '[';
     p += v6;
@@ -106,7 +106,10 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
         }
         p++;
     }
-    eic_status st = set_host(c, host, (size_t)(p - host));
+    if (p == host) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
+    eic_status st = put_host(c, host, p);
     if (st != EIC_OK) {
         return st;
     }
@@ -141,34 +144,29 @@ static const char *dns_suffix(const char *region)
                                      "us-iso-\0.c2s.ic.gov\0"
                                      "eu-isoe-\0.cloud.adc-e.uk\0"
                                      "\0.amazonaws.com";
-    const char *prefix = partitions;
+    const char *p = partitions;
     for (;;) {
-        const char *suffix = prefix + strlen(prefix) + 1;
         /* The region is checked lower-case already: this compare is exact. */
-        if (starts_with_ci(region, prefix)) {
-            return suffix; /* the empty prefix, last, matches any region */
+        int match = starts_with_ci(region, p);
+        while (*p++ != '\0') { /* past the prefix */
         }
-        prefix = suffix + strlen(suffix) + 1;
+        if (match) {
+            return p; /* the empty prefix, last, matches any region */
+        }
+        while (*p++ != '\0') { /* past the suffix */
+        }
     }
 }
 
-/* https://lambda.{region}.{partition's DNS suffix} */
+/* https://lambda.{region}.{partition's DNS suffix}; the region is checked
+ * lower-case already. */
 static eic_status default_endpoint(eic_client *c, const char *region)
 {
-    const char *suffix = dns_suffix(region);
-    size_t region_len = strlen(region);
-    size_t suffix_len = strlen(suffix);
-    size_t len = 7 + region_len + suffix_len;
-    if (len > EIC_HOST_MAX) {
-        return EIC_ERR_FIELD_TOO_LONG;
-    }
-    memcpy(c->host, "lambda.", 7);
-    memcpy(c->host + 7, region, region_len);
-    memcpy(c->host + 7 + region_len, suffix, suffix_len + 1);
-    c->host_len = len;
-    c->tls = 1;
-    c->port_number = 443;
-    return EIC_OK;
+    /* A host too long fills the buffer: the suffix, never empty, then
+     * fails too, so only the last result needs looking at. */
+    put_host(c, "lambda.", NULL);
+    put_host(c, region, NULL);
+    return put_host(c, dns_suffix(region), NULL);
 }
 
 /* From tokens to retry_after_max_ms the client holds the config's members in
@@ -187,18 +185,21 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
         return EIC_ERR_INVALID_ARGUMENT;
     }
     memset(client, 0, sizeof *client);
-    if (config == NULL || (config->tokens == NULL && config->token_count != 0) ||
-        (config->tx.data == NULL && config->tx.size != 0) ||
-        (config->rx.data == NULL && config->rx.size != 0)) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    const eic_credentials *cred = &config->credentials;
-    eic_status st = eic_sigv4_signer_init(&client->signer, cred->access_key_id,
-                                          cred->secret_access_key, config->region, "lambda");
-    if (st == EIC_OK) {
-        st = check_session_token(cred->session_token, &client->session_token_len);
+    /* A missing config or buffer fails as the other checks do, through the
+     * one wipe below. */
+    eic_status st = EIC_ERR_INVALID_ARGUMENT;
+    if (config != NULL && (config->tokens != NULL || config->token_count == 0) &&
+        (config->tx.data != NULL || config->tx.size == 0) &&
+        (config->rx.data != NULL || config->rx.size == 0)) {
+        st = eic_sigv4_signer_init(&client->signer, config->credentials.access_key_id,
+                                   config->credentials.secret_access_key, config->region, "lambda");
     }
     if (st == EIC_OK) {
+        st = check_session_token(config->credentials.session_token, &client->session_token_len);
+    }
+    if (st == EIC_OK) {
+        client->tls = 1;
+        client->port_number = 443;
         st = config->endpoint_url != NULL ? parse_endpoint(client, config->endpoint_url)
                                           : default_endpoint(client, config->region);
     }
@@ -206,7 +207,7 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
         memset(client, 0, sizeof *client);
         return st;
     }
-    client->session_token = cred->session_token;
+    client->session_token = config->credentials.session_token;
     memcpy(&client->tokens, &config->tokens, COPIED);
     /* The four timeouts and pacing values, in the members' order; 0 takes
      * the default. */

@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-#include "eic_http.h"
 
 /* The clock of one attempt: its start, and the last time bytes moved. */
 typedef struct {
@@ -173,11 +172,10 @@ static eic_status read_response(attempt *a, eic_http_head *h, size_t *body_len)
 
 /* One try on the current or a new connection. *stale is set when a reused
  * connection turned out to be closed before any byte of a response came. */
-static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int *stale)
+static eic_status try_once(attempt *a, size_t request_len, eic_http_head *h, int *stale)
 {
     eic_client *c = a->c;
     int reused = c->connected;
-    eic_http_head h;
     size_t body_len = 0;
     *stale = 0;
     eic_status st = c->connected ? EIC_OK : open_connection(a);
@@ -191,22 +189,21 @@ static eic_status try_once(attempt *a, size_t request_len, eic_response *r, int 
         }
     }
     if (st == EIC_OK) {
-        st = read_response(a, &h, &body_len);
+        st = read_response(a, h, &body_len);
     }
     if (st != EIC_OK) {
         *stale = reused && body_len == 0 && st == EIC_ERR_NETWORK;
         return st;
     }
-    if (h.close) {
+    if (h->close) {
         eic_exchange_close(c);
     }
-    *r = h.r;
-    r->body = (const char *)c->rx.data + h.head_len;
-    r->body_len = body_len;
+    h->r.body = (const char *)c->rx.data + h->head_len;
+    h->r.body_len = body_len;
     return EIC_OK;
 }
 
-eic_status eic_exchange(eic_client *c, size_t request_len, eic_response *r)
+eic_status eic_exchange(eic_client *c, size_t request_len, eic_http_head *h)
 {
     attempt a;
     a.c = c;
@@ -218,7 +215,7 @@ eic_status eic_exchange(eic_client *c, size_t request_len, eic_response *r)
      * stale, and no third try follows. */
     for (;;) {
         int stale;
-        eic_status st = try_once(&a, request_len, r, &stale);
+        eic_status st = try_once(&a, request_len, h, &stale);
         if (st != EIC_OK) {
             eic_exchange_close(c);
         }

@@ -28,11 +28,11 @@ static int server_clock_offset(const eic_client *c, const eic_response *r, int32
         return 0;
     }
     int64_t d = server_s - c->port->utc_s(c->port->ctx);
-    if (d > INT32_MAX || d < -INT32_MAX) {
-        return 0;
-    }
-    *offset = (int32_t)d;
-    return 1;
+    /* Within +-INT32_MAX: one compare of the high word with the low one's
+     * sign (the low word's conversion is modulo 2^32 on gcc and clang). */
+    int32_t low = (int32_t)d;
+    *offset = low;
+    return low == d && low != INT32_MIN;
 }
 
 static void refill_quota(eic_client *c, uint32_t amount)
@@ -48,13 +48,13 @@ static void refill_quota(eic_client *c, uint32_t amount)
 static eic_status exchange_and_parse(eic_client *c, size_t len, parse_fn parse, void *result,
                                      eic_error *err, int *skew, int32_t *offset)
 {
-    eic_response r;
-    eic_status st = eic_exchange(c, len, &r);
+    eic_http_head h;
+    eic_status st = eic_exchange(c, len, &h);
     if (st == EIC_OK) {
-        st = parse(c, &r, result, err);
+        st = parse(c, &h.r, result, err);
     }
-    *skew =
-        st == EIC_ERR_SERVICE && eic_retry_is_clock_skew(err) && server_clock_offset(c, &r, offset);
+    *skew = st == EIC_ERR_SERVICE && eic_retry_is_clock_skew(err) &&
+            server_clock_offset(c, &h.r, offset);
     return st;
 }
 
@@ -79,7 +79,9 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
 {
     unsigned attempts = 0;
     unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
-    uint32_t quota_taken = 0;
+    /* What success gives back: the last retry's cost, or (none, or a free
+     * one) EIC_RETRY_SUCCESS_REFILL. */
+    uint32_t refill = EIC_RETRY_SUCCESS_REFILL;
     eic_status st;
     /* err is required: the retry decisions read it, and a scratch copy on
      * the stack would cost half a kilobyte of every caller's stack. */
@@ -96,7 +98,7 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
         st = attempt_once(c, kind, request, parse, result, err, &skew, &offset);
         attempts++;
         if (st == EIC_OK) {
-            refill_quota(c, quota_taken != 0 ? quota_taken : EIC_RETRY_SUCCESS_REFILL);
+            refill_quota(c, refill);
             break;
         }
         if (skew && max_attempts == EIC_RETRY_MAX_ATTEMPTS) {
@@ -114,11 +116,11 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
             break;
         }
         c->retry_tokens -= cost;
-        quota_taken = cost;
+        refill = cost != 0 ? cost : EIC_RETRY_SUCCESS_REFILL;
+        /* After a network failure or a timeout err is as reset, with no
+         * Retry-After: only a service error's parse sets one. */
         c->port->sleep_ms(c->port->ctx,
-                          eic_retry_delay_ms(st == EIC_ERR_SERVICE ? err : NULL, c->retry_base_ms,
-                                             c->retry_after_max_ms, attempts,
-                                             c->port->random(c->port->ctx)));
+                          eic_retry_delay_ms(err, c, attempts, c->port->random(c->port->ctx)));
     }
     err->attempts = (uint8_t)attempts;
     return st;

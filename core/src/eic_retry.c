@@ -101,10 +101,11 @@ int eic_retry_is_clock_skew(const eic_error *err)
             mentions(err->message, "expired\0not yet current\0skew\0"));
 }
 
-uint32_t eic_retry_delay_ms(const eic_error *err, uint32_t base_ms, uint32_t retry_after_max_ms,
-                            unsigned attempt, uint32_t random)
+uint32_t eic_retry_delay_ms(const eic_error *err, const eic_client *c, unsigned attempt,
+                            uint32_t random)
 {
-    uint32_t ceiling = base_ms;
+    uint32_t retry_after_max_ms = c->retry_after_max_ms;
+    uint32_t ceiling = c->retry_base_ms;
     for (unsigned i = 1; i < attempt && ceiling < EIC_RETRY_MAX_BACKOFF_MS; i++) {
         ceiling = ceiling > UINT32_MAX / 2 ? UINT32_MAX : ceiling * 2;
     }
@@ -113,7 +114,7 @@ uint32_t eic_retry_delay_ms(const eic_error *err, uint32_t base_ms, uint32_t ret
     }
     /* Full jitter keeps a fleet of devices from retrying in step. */
     uint32_t delay = ceiling == UINT32_MAX ? random : random % (ceiling + 1u);
-    if (err != NULL && err->has_retry_after) {
+    if (err->has_retry_after) {
         uint32_t asked = err->retry_after_s > retry_after_max_ms / 1000u
                              ? retry_after_max_ms
                              : err->retry_after_s * 1000u;

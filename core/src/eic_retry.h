@@ -27,10 +27,11 @@ int eic_retry_code_index(const char *code);
 int eic_retry_is_clock_skew(const eic_error *err);
 
 /* Full-jitter backoff before attempt `attempt` + 1 (attempt >= 1): a value in
- * [0, min(base_ms * 2^(attempt-1), EIC_RETRY_MAX_BACKOFF_MS)] drawn from
- * random; and at least the Retry-After the error carries, up to
- * retry_after_max_ms. */
-uint32_t eic_retry_delay_ms(const eic_error *err, uint32_t base_ms, uint32_t retry_after_max_ms,
-                            unsigned attempt, uint32_t random);
+ * [0, min(c->retry_base_ms * 2^(attempt-1), EIC_RETRY_MAX_BACKOFF_MS)] drawn
+ * from random; and at least the Retry-After err carries (none after a network
+ * failure or a timeout: err is as reset), up to c->retry_after_max_ms. The
+ * client rather than its two values: fewer arguments for the caller to load. */
+uint32_t eic_retry_delay_ms(const eic_error *err, const eic_client *c, unsigned attempt,
+                            uint32_t random);
 
 #endif /* EIC_RETRY_H */

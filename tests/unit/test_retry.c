@@ -119,23 +119,36 @@ static void clock_skew_is_told_apart_from_a_wrong_key(void)
     EIC_CHECK(!eic_retry_is_clock_skew(&cut));
 }
 
+/* The backoff of a client with a base of 1 s and Retry-After capped at 20 s. */
+static uint32_t delay(const eic_error *e, unsigned attempt, uint32_t random)
+{
+    eic_client c;
+    memset(&c, 0, sizeof c);
+    c.retry_base_ms = 1000;
+    c.retry_after_max_ms = 20000;
+    return eic_retry_delay_ms(e, &c, attempt, random);
+}
+
 static void backoff_ceiling_doubles_up_to_its_cap(void)
 {
+    /* An error without Retry-After, as after a network failure or a timeout. */
+    eic_error no_retry_after = error_of(0, "", "");
     /* random = UINT32_MAX - 0 lands on the ceiling when the ceiling + 1
      * divides 2^32... use ceiling itself: random % (c+1) == c for random = c. */
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 1, 1000) == 1000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 2, 2000) == 2000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 3, 4000) == 4000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 6, 20000) == 20000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 9, 20000) == 20000);
-    EIC_CHECK(eic_retry_delay_ms(NULL, 1000, 20000, 1, 1001) == 0);
+    EIC_CHECK(delay(&no_retry_after, 1, 1000) == 1000);
+    EIC_CHECK(delay(&no_retry_after, 2, 2000) == 2000);
+    EIC_CHECK(delay(&no_retry_after, 3, 4000) == 4000);
+    EIC_CHECK(delay(&no_retry_after, 6, 20000) == 20000);
+    EIC_CHECK(delay(&no_retry_after, 9, 20000) == 20000);
+    EIC_CHECK(delay(&no_retry_after, 1, 1001) == 0);
 }
 
 static void backoff_spreads_over_the_whole_range(void)
 {
     uint32_t low = UINT32_MAX, high = 0;
+    eic_error no_retry_after = error_of(0, "", "");
     for (uint32_t r = 0; r < 100000; r += 7) {
-        uint32_t d = eic_retry_delay_ms(NULL, 1000, 20000, 2, r * 2654435761u);
+        uint32_t d = delay(&no_retry_after, 2, r * 2654435761u);
         low = d < low ? d : low;
         high = d > high ? d : high;
         EIC_CHECK(d <= 2000);
@@ -148,13 +161,13 @@ static void retry_after_is_honoured_up_to_its_cap(void)
     eic_error e = error_of(429, "TooManyRequestsException", "Rate exceeded");
     e.has_retry_after = 1;
     e.retry_after_s = 3;
-    uint32_t d = eic_retry_delay_ms(&e, 1000, 20000, 1, 0);
+    uint32_t d = delay(&e, 1, 0);
     EIC_CHECK(d >= 3000 && d < 4000);
     e.retry_after_s = 4000000000u;
-    d = eic_retry_delay_ms(&e, 1000, 20000, 1, 0);
+    d = delay(&e, 1, 0);
     EIC_CHECK(d >= 20000 && d < 21000);
     e.retry_after_s = 0;
-    EIC_CHECK(eic_retry_delay_ms(&e, 1000, 20000, 1, 500) == 500);
+    EIC_CHECK(delay(&e, 1, 500) == 500);
 }
 
 int main(void)
