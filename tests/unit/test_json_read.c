@@ -433,7 +433,7 @@ static void chars_reader_reads_an_escape_cut_short_or_unknown_as_a_bad_nul(void)
     /* Text the parser has not checked yet: only the backslash is passed. */
     static const char *const texts[] = {"\\", "\\x", "\\u12", "\\u12G4", NULL};
     for (size_t i = 0; texts[i] != NULL; i++) {
-        eic_json_chars c = {texts[i], texts[i] + strlen(texts[i])};
+        eic_json_chars c = {texts[i], texts[i] + strlen(texts[i]), EIC_TEXT_JSON};
         uint32_t cp = 7;
         EIC_CHECK(eic_json_chars_next(&c, &cp) == EIC_JSON_CHARS_BAD && cp == 0);
         EIC_CHECK(c.p == texts[i] + 1);
@@ -449,6 +449,7 @@ static void chars_reader_moves_past_bad_parts(void)
     EIC_CHECK_STATUS(parse(&d, tok, "[\"a\\ud800b\xC3z\"]"), EIC_OK);
     c.p = d.js + d.tok[1].start;
     c.end = d.js + d.tok[1].end;
+    c.kind = EIC_TEXT_JSON;
     EIC_CHECK(eic_json_chars_next(&c, &cp) == EIC_JSON_CHARS_OK && cp == 'a');
     EIC_CHECK(eic_json_chars_next(&c, &cp) == EIC_JSON_CHARS_BAD && cp == 0xFFFD);
     EIC_CHECK(eic_json_chars_next(&c, &cp) == EIC_JSON_CHARS_OK && cp == 'b');
