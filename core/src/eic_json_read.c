@@ -517,19 +517,6 @@ eic_status eic_json_copy(eic_json_chars *c, char *out, size_t cap, eic_copy_poli
     return s;
 }
 
-eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t cap)
-{
-    if (cap == 0) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    out[0] = '\0';
-    if (!eic_json_is(doc, i, JSMN_STRING)) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    eic_json_chars c = {doc->js + doc->tok[i].start, doc->js + doc->tok[i].end, EIC_TEXT_JSON};
-    return eic_json_copy(&c, out, cap, EIC_COPY_STRICT);
-}
-
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
 {
     int64_t v;

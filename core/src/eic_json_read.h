@@ -58,12 +58,6 @@ int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit);
  * eic_json_key_is calls. */
 int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names);
 
-/* Decodes string token i into out[0..cap) as UTF-8 and NUL-terminates it.
- * EIC_ERR_FIELD_TOO_LONG when it does not fit (out is then "", never a cut
- * value); EIC_ERR_MALFORMED_RESPONSE when i is not a string, or holds a lone
- * surrogate, invalid UTF-8 or \u0000 (which a C string cannot carry). */
-eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t cap);
-
 /* An integer primitive (`-12`, `0`) that fits int32_t; a fraction, an
  * exponent, any other type or an overflow is EIC_ERR_MALFORMED_RESPONSE. */
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
@@ -105,7 +99,7 @@ typedef struct {
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp);
 
 /* How eic_json_copy copies: leniently, through one of three filters (what
- * the error reader's fields keep), or strictly (eic_json_string). */
+ * the error reader's fields keep), or strictly (a response's fields). */
 typedef enum {
     EIC_COPY_CODE,    /* before the first ':', after the last '#', [A-Za-z0-9._-] */
     EIC_COPY_MESSAGE, /* UTF-8, control characters as spaces */
@@ -118,7 +112,9 @@ typedef enum {
  * (whole characters only, no gap), the rest is still read (a code's '#'
  * starts it anew) and EIC_ERR_FIELD_TOO_LONG tells it was cut. Strictly, a
  * bad character or NUL is EIC_ERR_MALFORMED_RESPONSE and one that does not
- * fit EIC_ERR_FIELD_TOO_LONG, out then being "". */
+ * fit EIC_ERR_FIELD_TOO_LONG, out then being "" (never a cut value): a
+ * string token's text (lone surrogates, invalid UTF-8 and \u0000, which a
+ * C string cannot carry, being bad) is read this way into a field. */
 eic_status eic_json_copy(eic_json_chars *c, char *out, size_t cap, eic_copy_policy how);
 
 #endif /* EIC_JSON_READ_H */
