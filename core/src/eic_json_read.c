@@ -232,7 +232,7 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
         if (c == '"') {
             /* The chars reader finds the closing quote; a control character,
              * raw or an escape gone wrong, fails the string. */
-            eic_json_chars text = {js + i + 1, js + len};
+            eic_json_chars text = {js + i + 1, js + len, EIC_TEXT_JSON};
             uint32_t cp;
             while (text.p < text.end && *text.p != '"') {
                 if (eic_json_chars_next(&text, &cp) == EIC_JSON_CHARS_BAD && cp < 0x20u) {
@@ -355,13 +355,69 @@ static uint32_t escape_at(const char *p, const char *end, size_t *n)
     return 0x10000u;
 }
 
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
+/* `&name;` or `&#N;` / `&#xH;` at c->p, decoded; 0 when it is none of
+ * those (the `&` is then read as itself). */
+static int xml_entity(eic_json_chars *c, uint32_t *cp)
+{
+    const char *p = c->p + 1;
+    const char *semi = p;
+    while (semi < c->end && semi - p <= 8 && *semi != ';') {
+        semi++;
+    }
+    if (semi >= c->end || *semi != ';') {
+        return 0;
+    }
+    /* The five predefined entities, NUL-separated, and what each stands for. */
+    static const char names[] = "lt\0gt\0amp\0quot\0apos\0";
+    static const char chars[] = "<>&\"'";
+    size_t n = (size_t)(semi - p);
+    const char *name = names;
+    int k = 0;
+    while (*name != '\0' && !text_is(p, n, name)) {
+        name += strlen(name) + 1;
+        k++;
+    }
+    if (*name != '\0') {
+        *cp = (unsigned char)chars[k];
+    } else if (n >= 2 && p[0] == '#') {
+        int hex = p[1] == 'x' || p[1] == 'X';
+        uint32_t base = hex ? 16u : 10u;
+        uint32_t v = 0;
+        size_t k = hex ? 2 : 1;
+        if (k == n) {
+            return 0;
+        }
+        for (; k < n; k++) {
+            /* A decimal digit is a hex digit below 10. */
+            int d = eic_uri_hex_value((unsigned char)p[k]);
+            if (d < 0 || (uint32_t)d >= base) {
+                return 0;
+            }
+            v = v * base + (uint32_t)d;
+        }
+        /* With no room, the encoder only tells whether v is a character. */
+        *cp = eic_utf8_encode(v, NULL, 0) != 0 ? v : EIC_UTF8_REPLACEMENT;
+    } else {
+        return 0;
+    }
+    c->p = semi + 1;
+    return 1;
+}
+#endif
+
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
 {
     if (c->p >= c->end) {
         return EIC_JSON_CHARS_END;
     }
     unsigned char b = (unsigned char)*c->p;
-    if (b == '\\') {
+#if EIC_WITH_BOTOCORE_ERROR_TEXT
+    if (b == '&' && c->kind == EIC_TEXT_XML && xml_entity(c, cp)) {
+        return EIC_JSON_CHARS_OK;
+    }
+#endif
+    if (b == '\\' && c->kind == EIC_TEXT_JSON) {
         /* A parsed text's escapes are whole and known. In a text being
          * parsed, one cut short or unknown reads as a bad NUL (as a control
          * character would), and only its backslash is passed. */
@@ -400,37 +456,65 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
     return EIC_JSON_CHARS_OK;
 }
 
-eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t cap)
+static int is_code_char(uint32_t cp)
 {
-    if (cap == 0) {
-        return EIC_ERR_INVALID_ARGUMENT;
-    }
-    out[0] = '\0';
-    if (!eic_json_is(doc, i, JSMN_STRING)) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    eic_json_chars c;
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+           cp == '.' || cp == '_' || cp == '-';
+}
+
+static int is_token_char(uint32_t cp)
+{
+    return cp > 0x20u && cp < 0x7Fu && cp != '"' && cp != '\'' && cp != '\\';
+}
+
+/* C0, DEL and C1: a message with these could move a terminal's cursor or
+ * forge a log line. */
+static int is_control(uint32_t cp)
+{
+    return cp < 0x20u || (cp >= 0x7Fu && cp <= 0x9Fu);
+}
+
+eic_status eic_json_copy(eic_json_chars *c, char *out, size_t cap, eic_copy_policy how)
+{
+    eic_status s = EIC_OK;
+    size_t len = 0;
     uint32_t cp;
     int r;
-    size_t n = 0;
-    c.p = doc->js + doc->tok[i].start;
-    c.end = doc->js + doc->tok[i].end;
-    while ((r = eic_json_chars_next(&c, &cp)) != EIC_JSON_CHARS_END) {
-        /* A character the reader took as good is a scalar value: it encodes. */
-        char u[EIC_UTF8_MAX];
-        size_t k = eic_utf8_encode(cp, u);
-        eic_status s = r != EIC_JSON_CHARS_OK || cp == 0 ? EIC_ERR_MALFORMED_RESPONSE
-                       : k > cap - 1 - n                 ? EIC_ERR_FIELD_TOO_LONG
-                                                         : EIC_OK;
-        if (s != EIC_OK) {
-            out[0] = '\0';
-            return s;
+    while ((r = eic_json_chars_next(c, &cp)) != EIC_JSON_CHARS_END) {
+        if (how == EIC_COPY_STRICT) {
+            /* Past a character that did not fit, only the first problem
+             * counts, and the rest is only read for it. */
+            if (r != EIC_JSON_CHARS_OK || cp == 0) {
+                s = s != EIC_OK ? s : EIC_ERR_MALFORMED_RESPONSE;
+                break;
+            }
+        } else if (how == EIC_COPY_MESSAGE) {
+            cp = is_control(cp) ? ' ' : cp;
+        } else if (how == EIC_COPY_CODE && cp == ':') {
+            break;
+        } else if (how == EIC_COPY_CODE && cp == '#') {
+            len = 0; /* only what follows the last '#' counts */
+            s = EIC_OK;
+            continue;
+        } else if (!(how == EIC_COPY_CODE ? is_code_char(cp) : is_token_char(cp))) {
+            continue;
         }
-        memcpy(out + n, u, k);
-        n += k;
+        /* Whatever passed is a scalar value: it encodes, in place when it
+         * fits. Once a character is cut, so is the rest: no gap in the
+         * middle. */
+        size_t room = s != EIC_OK ? 0 : cap - 1 - len;
+        size_t n = eic_utf8_encode(cp, out + len, room);
+        if (n > room) {
+            s = EIC_ERR_FIELD_TOO_LONG;
+            continue;
+        }
+        len += n;
     }
-    out[n] = '\0';
-    return EIC_OK;
+    if (how == EIC_COPY_STRICT && s != EIC_OK) {
+        len = 0; /* never a cut value */
+    }
+    out[len] = '\0';
+    return s;
 }
 
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)

@@ -58,12 +58,6 @@ int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit);
  * eic_json_key_is calls. */
 int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names);
 
-/* Decodes string token i into out[0..cap) as UTF-8 and NUL-terminates it.
- * EIC_ERR_FIELD_TOO_LONG when it does not fit (out is then "", never a cut
- * value); EIC_ERR_MALFORMED_RESPONSE when i is not a string, or holds a lone
- * surrogate, invalid UTF-8 or \u0000 (which a C string cannot carry). */
-eic_status eic_json_string(const eic_json_doc *doc, size_t i, char *out, size_t cap);
-
 /* An integer primitive (`-12`, `0`) that fits int32_t; a fraction, an
  * exponent, any other type or an overflow is EIC_ERR_MALFORMED_RESPONSE. */
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
@@ -76,14 +70,19 @@ eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
  * result outside int64_t, is EIC_ERR_MALFORMED_RESPONSE. */
 eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out);
 
-/* The characters of a JSON string's text, escapes decoded, one at a time:
- * for readers that filter or cut text as they copy it (error messages), and
- * for eic_json_parse, which finds a string's end and checks it with it.
- * p..end is the text of a string token of a parsed document (between the
- * quotes), or, for the parser, the rest of the text after an opening quote. */
+/* The characters of a text, one at a time: a JSON string's with its escapes
+ * decoded, for eic_json_parse (which finds a string's end and checks it
+ * with it) and eic_json_copy; or, for the error reader, a header's (raw
+ * UTF-8) or, with EIC_WITH_BOTOCORE_ERROR_TEXT, XML content's (entities
+ * decoded). p..end is the text (for JSON a string token's of a parsed
+ * document, between the quotes, or, for the parser, the rest of the text
+ * after an opening quote). */
+typedef enum { EIC_TEXT_RAW, EIC_TEXT_JSON, EIC_TEXT_XML } eic_text_kind;
+
 typedef struct {
     const char *p;
     const char *end;
+    eic_text_kind kind;
 } eic_json_chars;
 
 #define EIC_JSON_CHARS_END 0 /* no more characters */
@@ -95,7 +94,27 @@ typedef struct {
  * and *cp is that control character, or U+FFFD for the others, so a lenient
  * caller can go on. Also EIC_JSON_CHARS_BAD, with *cp 0 and only the
  * backslash passed, for an escape cut short by end or unknown, which a
- * parsed document has none of. */
+ * parsed document has none of. An XML entity that names no character reads
+ * as U+FFFD (and is good). */
 int eic_json_chars_next(eic_json_chars *c, uint32_t *cp);
+
+/* How eic_json_copy copies: leniently, through one of three filters (what
+ * the error reader's fields keep), or strictly (a response's fields). */
+typedef enum {
+    EIC_COPY_CODE,    /* before the first ':', after the last '#', [A-Za-z0-9._-] */
+    EIC_COPY_MESSAGE, /* UTF-8, control characters as spaces */
+    EIC_COPY_TOKEN,   /* printable ASCII but space, quotes and backslash */
+    EIC_COPY_STRICT   /* every character, none bad or NUL */
+} eic_copy_policy;
+
+/* Copies c's characters into out[0..cap) (cap > 0) as UTF-8 and
+ * NUL-terminates it. Leniently, a character that does not fit ends the copy
+ * (whole characters only, no gap), the rest is still read (a code's '#'
+ * starts it anew) and EIC_ERR_FIELD_TOO_LONG tells it was cut. Strictly, a
+ * bad character or NUL is EIC_ERR_MALFORMED_RESPONSE and one that does not
+ * fit EIC_ERR_FIELD_TOO_LONG, out then being "" (never a cut value): a
+ * string token's text (lone surrogates, invalid UTF-8 and \u0000, which a
+ * C string cannot carry, being bad) is read this way into a field. */
+eic_status eic_json_copy(eic_json_chars *c, char *out, size_t cap, eic_copy_policy how);
 
 #endif /* EIC_JSON_READ_H */

@@ -225,7 +225,12 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             continue;
         }
         if (kind == STRING) {
-            s = eic_json_string(d, v, (char *)at + 1, size - 1u);
+            /* Copied strictly: a bad character is malformed, and a value
+             * too long fails rather than being cut. */
+            eic_json_chars c = {d->js + t->start, d->js + t->end, EIC_TEXT_JSON};
+            s = t->type != JSMN_STRING
+                    ? EIC_ERR_MALFORMED_RESPONSE
+                    : eic_json_copy(&c, (char *)at + 1, size - 1u, EIC_COPY_STRICT);
         } else if (kind == INT) {
             s = eic_json_int32(d, v, &((eic_optional_int *)(void *)at)->value);
         } else {

@@ -8,138 +8,8 @@
 #include "eic_json_read.h"
 #include "eic_retry.h"
 #include "eic_sink.h"
-#include "eic_utf8.h"
-#if EIC_WITH_BOTOCORE_ERROR_TEXT
-#include "eic_uri.h"
-#endif
-
-/* ---- text sources ------------------------------------------------------ */
-
-/* Where a field's text comes from: a header value or phrase (raw UTF-8), a
- * JSON string (escapes), or XML element content (entities). All are read as
- * characters, so one set of filters serves every source. */
-typedef enum { SOURCE_RAW, SOURCE_JSON, SOURCE_XML } source_kind;
-
-typedef struct {
-    eic_json_chars c; /* the text, p..end */
-    source_kind kind;
-} source;
-
-static void source_set(source *s, const char *p, size_t n, source_kind kind)
-{
-    if (p == NULL) {
-        p = ""; /* NULL + 0 is undefined behaviour */
-        n = 0;
-    }
-    s->c.p = p;
-    s->c.end = p + n;
-    s->kind = kind;
-}
-
-#if EIC_WITH_BOTOCORE_ERROR_TEXT
-/* `&name;` or `&#N;` / `&#xH;` at s->c.p, decoded; 0 when it is none of
- * those (the `&` is then read as itself). */
-static int xml_entity(source *s, uint32_t *cp)
-{
-    const char *p = s->c.p + 1;
-    const char *semi = p;
-    while (semi < s->c.end && semi - p <= 8 && *semi != ';') {
-        semi++;
-    }
-    if (semi >= s->c.end || *semi != ';') {
-        return 0;
-    }
-    /* The five predefined entities, NUL-separated, and what each stands for. */
-    static const char names[] = "lt\0gt\0amp\0quot\0apos\0";
-    static const char chars[] = "<>&\"'";
-    size_t n = (size_t)(semi - p);
-    const char *name = names;
-    int k = 0;
-    while (*name != '\0' && !(strlen(name) == n && memcmp(p, name, n) == 0)) {
-        name += strlen(name) + 1;
-        k++;
-    }
-    if (*name != '\0') {
-        *cp = (unsigned char)chars[k];
-    } else if (n >= 2 && p[0] == '#') {
-        int hex = p[1] == 'x' || p[1] == 'X';
-        uint32_t base = hex ? 16u : 10u;
-        uint32_t v = 0;
-        size_t k = hex ? 2 : 1;
-        if (k == n) {
-            return 0;
-        }
-        for (; k < n; k++) {
-            /* A decimal digit is a hex digit below 10. */
-            int d = eic_uri_hex_value((unsigned char)p[k]);
-            if (d < 0 || (uint32_t)d >= base) {
-                return 0;
-            }
-            v = v * base + (uint32_t)d;
-        }
-        char scratch[EIC_UTF8_MAX];
-        *cp = eic_utf8_encode(v, scratch) != 0 ? v : EIC_UTF8_REPLACEMENT;
-    } else {
-        return 0;
-    }
-    s->c.p = semi + 1;
-    return 1;
-}
-#endif
-
-/* The next character, 0 at the end. Bytes that are not text come out as
- * U+FFFD, a raw control character as itself: the filters decide. */
-static int source_next(source *s, uint32_t *cp)
-{
-    if (s->c.p >= s->c.end) {
-        return 0;
-    }
-    if (s->kind == SOURCE_JSON) {
-        return eic_json_chars_next(&s->c, cp) != EIC_JSON_CHARS_END;
-    }
-#if EIC_WITH_BOTOCORE_ERROR_TEXT
-    if (s->kind == SOURCE_XML && *s->c.p == '&' && xml_entity(s, cp)) {
-        return 1;
-    }
-    size_t n = eic_utf8_decode(s->c.p, (size_t)(s->c.end - s->c.p), cp);
-    if (n == 0) {
-        *cp = EIC_UTF8_REPLACEMENT;
-        n = 1;
-    }
-    s->c.p += n;
-#else
-    /* Raw text here is a header, read only through the code and token
-     * filters, which keep ASCII alone: a byte at a time drops the same. */
-    *cp = (unsigned char)*s->c.p++;
-#endif
-    return 1;
-}
 
 /* ---- filtered, bounded copies ------------------------------------------ */
-
-typedef enum {
-    FILTER_CODE,    /* before the first ':', after the last '#', [A-Za-z0-9._-] */
-    FILTER_MESSAGE, /* UTF-8, control characters as spaces */
-    FILTER_TOKEN,   /* printable ASCII but space, quotes and backslash */
-} filter;
-
-static int is_code_char(uint32_t cp)
-{
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
-           cp == '.' || cp == '_' || cp == '-';
-}
-
-static int is_token_char(uint32_t cp)
-{
-    return cp > 0x20u && cp < 0x7Fu && cp != '"' && cp != '\'' && cp != '\\';
-}
-
-/* C0, DEL and C1: a message with these could move a terminal's cursor or
- * forge a log line. */
-static int is_control(uint32_t cp)
-{
-    return cp < 0x20u || (cp >= 0x7Fu && cp <= 0x9Fu);
-}
 
 /* The fields a source fills, in the order of eic_error: code and message,
  * then three tokens. */
@@ -164,53 +34,29 @@ typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
                                            : -1];
 
 /* What copy_text reads, in one argument (a field and the kind of its
- * source): fewer arguments make every call smaller. */
+ * source, eic_text_kind: a header value or phrase is raw, the default):
+ * fewer arguments make every call smaller. All sources are read by
+ * eic_json_copy, so one set of filters serves every one. */
 #define FROM(kind) ((kind) << 3)
 
 /* Unless an earlier source filled it, copies p[0..n) (NULL: none), read as
- * a source of the kind in how, into the field in how through its filter:
- * whole characters only, up to the first that does not fit, and
+ * a source of the kind in how_from, into the field in how_from through its
+ * filter: whole characters only, up to the first that does not fit, and
  * err->truncated set when one did not (unless nothing was kept: the field
  * is then still empty for the next source). */
 static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
 {
     int f = how_from & 7;
-    source text;
-    source *src = &text;
     char *buf = (char *)err + field_at[f];
-    size_t cap = (size_t)(field_at[f + 1] - field_at[f]);
-    filter how = f > FIELD_MESSAGE ? FILTER_TOKEN : (filter)f;
-    source_set(src, p, n, (source_kind)(how_from >> 3));
-    size_t len = 0;
-    int cut = 0;
-    uint32_t cp;
-    if (buf[0] != '\0') {
-        return;
+    if (p == NULL) {
+        p = ""; /* NULL + 0 is undefined behaviour */
+        n = 0;
     }
-    while (source_next(src, &cp)) {
-        char u[EIC_UTF8_MAX];
-        if (how == FILTER_MESSAGE) {
-            cp = is_control(cp) ? ' ' : cp;
-        } else if (how == FILTER_CODE && cp == ':') {
-            break;
-        } else if (how == FILTER_CODE && cp == '#') {
-            len = 0; /* only what follows the last '#' counts */
-            cut = 0;
-            continue;
-        } else if (!(how == FILTER_CODE ? is_code_char(cp) : is_token_char(cp))) {
-            continue;
-        }
-        size_t n = eic_utf8_encode(cp, u);
-        /* Once a character is cut, so is the rest: no gap in the middle. */
-        if (cut || n > cap - 1 - len) {
-            cut = 1;
-            continue;
-        }
-        memcpy(buf + len, u, n);
-        len += n;
-    }
-    buf[len] = '\0';
-    if (len != 0 && cut) {
+    eic_json_chars text = {p, p + n, (eic_text_kind)(how_from >> 3)};
+    if (buf[0] == '\0' &&
+        eic_json_copy(&text, buf, (size_t)(field_at[f + 1] - field_at[f]),
+                      f > FIELD_MESSAGE ? EIC_COPY_TOKEN : (eic_copy_policy)f) != EIC_OK &&
+        buf[0] != '\0') {
         err->truncated = 1;
     }
 }
@@ -223,7 +69,7 @@ static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
 static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
 #define KEY_COUNT 7
 /* The field each of them fills, as copy_text reads it from JSON. */
-#define JSON_FIELD(f) ((f) | FROM(SOURCE_JSON))
+#define JSON_FIELD(f) ((f) | FROM(EIC_TEXT_JSON))
 static const unsigned char key_fields[KEY_COUNT] = {
     JSON_FIELD(FIELD_CODE),    JSON_FIELD(FIELD_CODE),    JSON_FIELD(FIELD_CODE),
     JSON_FIELD(FIELD_MESSAGE), JSON_FIELD(FIELD_MESSAGE), JSON_FIELD(FIELD_TYPE),
@@ -401,7 +247,7 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
             const char *p = NULL;
             size_t n = 0;
             xml_element(&p, &n, body, body_len, name_at(elements, f - (f > FIELD_REASON)));
-            copy_text(err, f | FROM(SOURCE_XML), p, n);
+            copy_text(err, f | FROM(EIC_TEXT_XML), p, n);
         }
     }
     /* What is neither a JSON object (nor one too large for the tokens) nor

@@ -49,17 +49,18 @@ size_t eic_utf8_decode(const char *s, size_t n, uint32_t *cp)
     return len;
 }
 
-size_t eic_utf8_encode(uint32_t cp, char out[EIC_UTF8_MAX])
+size_t eic_utf8_encode(uint32_t cp, char *out, size_t room)
 {
     size_t len = encoded_length(cp);
+    if (len == 0 || len > room) {
+        return len;
+    }
     /* Continuation bytes from the last, then the lead: its mark is len ones
      * (0xC0, 0xE0, 0xF0), none for ASCII. */
     for (size_t i = len; i-- > 1;) {
         out[i] = (char)(0x80u | (cp & 0x3Fu));
         cp >>= 6;
     }
-    if (len != 0) {
-        out[0] = (char)((len > 1 ? (0xF00u >> len) & 0xFFu : 0u) | cp);
-    }
+    out[0] = (char)((len > 1 ? (0xF00u >> len) & 0xFFu : 0u) | cp);
     return len;
 }

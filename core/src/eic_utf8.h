@@ -20,8 +20,10 @@
  * sequence cut short by the end). */
 size_t eic_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
-/* Encodes a Unicode scalar value into out: its length (1..4), or 0 when cp is
- * a surrogate or above U+10FFFF. */
-size_t eic_utf8_encode(uint32_t cp, char out[EIC_UTF8_MAX]);
+/* Encodes a Unicode scalar value into out[0..room) when it fits there (out
+ * is not touched otherwise): its length (1..4) whether it fits or not, or 0
+ * when cp is a surrogate or above U+10FFFF. Writing in place spares a copier
+ * a scratch buffer and a copy. */
+size_t eic_utf8_encode(uint32_t cp, char *out, size_t room);
 
 #endif /* EIC_UTF8_H */

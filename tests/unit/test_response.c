@@ -351,6 +351,7 @@ static void config_members_of_the_wrong_type_are_malformed(void)
 {
     EIC_CHECK(config_fails("{\"FunctionArn\":5}", EIC_ERR_MALFORMED_RESPONSE));
     EIC_CHECK(config_fails("{\"FunctionArn\":[\"a\"]}", EIC_ERR_MALFORMED_RESPONSE));
+    EIC_CHECK(config_fails("{\"FunctionArn\":{}}", EIC_ERR_MALFORMED_RESPONSE));
     EIC_CHECK(config_fails("{\"MaximumRetryAttempts\":\"1\"}", EIC_ERR_MALFORMED_RESPONSE));
     EIC_CHECK(config_fails("{\"MaximumEventAgeInSeconds\":60.5}", EIC_ERR_MALFORMED_RESPONSE));
     EIC_CHECK(config_fails("{\"MaximumEventAgeInSeconds\":true}", EIC_ERR_MALFORMED_RESPONSE));

@@ -17,7 +17,7 @@ static int round_trips(const char *s, size_t n, uint32_t cp)
                (unsigned long)eic_utf8_decode(s, strlen(s), &got), (unsigned long)got);
         return 0;
     }
-    return eic_utf8_encode(cp, out) == n && memcmp(out, s, n) == 0;
+    return eic_utf8_encode(cp, out, sizeof out) == n && memcmp(out, s, n) == 0;
 }
 
 static int rejected(const char *s, size_t n)
@@ -93,11 +93,13 @@ static void utf8_rejects_sequences_cut_short(void)
 static void utf8_encode_refuses_surrogates_and_values_above_10ffff(void)
 {
     char out[EIC_UTF8_MAX];
-    EIC_CHECK(eic_utf8_encode(0xD800, out) == 0);
-    EIC_CHECK(eic_utf8_encode(0xDFFF, out) == 0);
-    EIC_CHECK(eic_utf8_encode(0x110000, out) == 0);
-    EIC_CHECK(eic_utf8_encode(EIC_UTF8_REPLACEMENT, out) == 3);
+    EIC_CHECK(eic_utf8_encode(0xD800, out, sizeof out) == 0);
+    EIC_CHECK(eic_utf8_encode(0xDFFF, out, sizeof out) == 0);
+    EIC_CHECK(eic_utf8_encode(0x110000, out, sizeof out) == 0);
+    EIC_CHECK(eic_utf8_encode(EIC_UTF8_REPLACEMENT, out, sizeof out) == 3);
     EIC_CHECK(memcmp(out, "\xEF\xBF\xBD", 3) == 0);
+    /* Without room for it, the length only: out is left alone. */
+    EIC_CHECK(eic_utf8_encode(0x20AC, out, 2) == 3 && memcmp(out, "\xEF\xBF", 2) == 0);
 }
 
 int main(void)
