@@ -31,7 +31,10 @@ static unsigned char_class(char c)
 /* The field patterns, a small regular language read by field_is(): a byte
  * with the top bit set is one character of the classes in its low bits; any
  * other byte stands for itself; '*', '+' and '?' repeat what precedes them;
- * "(...)" is optional (no nesting); '|' separates alternatives. */
+ * "(...)" is optional (no nesting); '|' separates alternatives. A repeat or
+ * a group takes all it can and never gives back: in every pattern what
+ * follows one cannot be read into it, so that reads as the service's
+ * regular expression does. */
 #define L "\x81"           /* [a-z] */
 #define D "\x84"           /* [0-9] */
 #define LUH "\x8b"         /* [a-zA-Z-] */
@@ -43,8 +46,12 @@ static unsigned char_class(char c)
 #define PAT_ARN "arn"
 #define PAT_PARTITION "|aws" LUH "*" /* (aws[a-zA-Z-]*)? */
 #define PAT_LAMBDA "lambda"
-/* empty, or (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9] */
-#define PAT_OPT_REGION "|(eusc-)" L L "(-gov)-" L "+-" D "|(eusc-)" L L "-iso" L "?-" L "+-" D
+/* empty, or (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9], each way
+ * an alternative of its own (a "-gov" may also be the [a-z]+ part). */
+#define REGION_TAIL "-" L "+-" D
+#define PAT_OPT_REGION                                                                   \
+    "|(eusc-)" L L REGION_TAIL "|(eusc-)" L L "-gov" REGION_TAIL "|(eusc-)" L L "-iso" L \
+    "?" REGION_TAIL
 #define PAT_OPT_ACCOUNT "|" D D D D D D D D D D D D
 #define PAT_FUNCTION "function"
 #define PAT_NAME NAME "+"
@@ -53,7 +60,7 @@ static unsigned char_class(char c)
 #define PAT_DEST_PARTITION "aws" LUDH "*"
 #define PAT_SERVICE LUDH "+"
 #define PAT_KAFKA_TAIL NAME "*"
-#define PAT_DOTS "|(.)." /* "", "." or "..": no function */
+#define PAT_DOTS ".?.?" /* "", "." or "..": no function */
 
 static const char patterns[] =
     PAT_ARN "\0" PAT_PARTITION "\0" PAT_LAMBDA "\0" PAT_OPT_REGION "\0" PAT_OPT_ACCOUNT
@@ -84,52 +91,45 @@ static int one(unsigned char p, char c)
     return p >= 0x80u ? (char_class(c) & p) != 0u : c == (char)p;
 }
 
-/* Whether the field matches one of the alternatives of the pattern. Each
- * alternative (shorter than 32 bytes) is read by one forward pass per
- * character: the set of pattern positions reachable after each character,
- * as bits, takes the optional steps (into or over a group, over a '*' or
- * '?') and the character: no backtracking, no recursion. The pass ends at
- * the alternative's end, where the next one starts. */
+/* Whether the field matches one of the alternatives of the pattern, read
+ * in one forward pass each: no backtracking, no recursion. A failed step
+ * sets i past any field length, so the rest of that alternative fails. */
 static int field_is(span f, unsigned kind)
 {
-    for (const char *pat = patterns + kind;;) {
-        uint32_t set = 1u;
-        size_t i;
-        for (size_t at = 0;; at++) {
-            uint32_t next = 0;
-            for (i = 0; pat[i] != '\0' && pat[i] != '|'; i++) {
-                unsigned char c = (unsigned char)pat[i];
-                char q = pat[i + 1];
-                if (!(set >> i & 1u)) {
-                    continue;
-                }
-                if (c == '(') {
-                    set |= 2u << i | 1u << (strchr(pat + i, ')') - pat);
-                } else if (c == ')') {
-                    set |= 2u << i;
-                } else {
-                    int optional = q == '*' || q == '?', repeated = q == '*' || q == '+';
-                    if (optional) {
-                        set |= 4u << i;
-                    }
-                    if (at < f.n && one(c, f.p[at])) {
-                        /* On at a repeat and past it; past a '?'; past a plain byte. */
-                        next |= (repeated ? 5u : optional ? 4u : 2u) << i;
-                    }
-                }
+    for (const char *pat = patterns + kind;; pat++) {
+        size_t i = 0, group = 0;
+        for (; *pat != '\0' && *pat != '|'; pat++) {
+            unsigned char c = (unsigned char)*pat;
+            char q = pat[1];
+            if (c == '(') {
+                group = i;
+                continue;
             }
-            if (at == f.n) {
-                break;
+            if (c == ')') { /* not all of the group there: none of it */
+                if (i == (size_t)-1) {
+                    i = group;
+                }
+                continue;
             }
-            set = next;
+            int many = q == '*' || q == '+', optional = q == '*' || q == '?';
+            size_t k = 0;
+            while ((k == 0 || many) && i < f.n && one(c, f.p[i])) {
+                i++;
+                k++;
+            }
+            if (k == 0 && !optional) {
+                i = (size_t)-1;
+            }
+            if (many || q == '?') {
+                pat++;
+            }
         }
-        if (set >> i & 1u) {
+        if (i == f.n) {
             return 1;
         }
-        if (pat[i] == '\0') {
+        if (*pat == '\0') {
             return 0;
         }
-        pat += i + 1;
     }
 }
 
