@@ -73,12 +73,16 @@ fi
 echo "gate_cortex_m4: all $ncompiles compiles use -mcpu=cortex-m4 -mthumb -Os -ffunction-sections -fdata-sections"
 
 # The archive and the binutils of the cross toolchain, as CMake found them.
-mapfile -t archives < <(find "$bin" -name libeic.a -type f ! -path '*/CMakeFiles/*')
-[ "${#archives[@]}" -eq 1 ] || fail "expected one libeic.a under $bin, found ${#archives[@]}"
-archive=${archives[0]}
-mapfile -t extras < <(find "$bin" -name libeic_sigv4.a -type f ! -path '*/CMakeFiles/*')
-[ "${#extras[@]}" -eq 1 ] || fail "expected one libeic_sigv4.a under $bin, found ${#extras[@]}"
-sigv4_archive=${extras[0]}
+# The one archive of that name under the build.
+one_archive()
+{
+    local found
+    mapfile -t found < <(find "$bin" -name "$1" -type f ! -path '*/CMakeFiles/*')
+    [ "${#found[@]}" -eq 1 ] || fail "expected one $1 under $bin, found ${#found[@]}"
+    echo "${found[0]}"
+}
+archive=$(one_archive libeic.a)
+sigv4_archive=$(one_archive libeic_sigv4.a)
 cache_value()
 {
     sed -n "s/^$1:[A-Z]*=//p" "$bin/CMakeCache.txt" | head -n 1
