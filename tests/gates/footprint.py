@@ -28,10 +28,12 @@ EDGE = re.compile(r'edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"')
 FRAME = re.compile(r'\\n(\d+) bytes \((static|dynamic[^)]*)\)')
 
 
-def read_graph(build_dir):
+def read_graph(build_dir, modules):
     frames, edges, files = {}, collections.defaultdict(set), {}
     for ci in glob.glob(os.path.join(build_dir, "core", "**", "*.ci"), recursive=True):
         module = os.path.basename(ci).split(".")[0]
+        if module not in modules:  # another library's, or a stale one of a removed source
+            continue
         text = open(ci).read()
         local = {}
         for title, label in NODE.findall(text):
@@ -148,7 +150,10 @@ def main():
         for name, _ in FIRMWARES:
             print("| %s | %d |" % (name, sum(firmware[name].values())))
 
-    frames, edges = read_graph(build_dir)
+    # The archive's own graphs: the generic eic_sigv4.h calls of libeic_sigv4.a
+    # (eic_canonical) are built in the same tree but are not the core.
+    modules = {row[0] for row in rows}
+    frames, edges = read_graph(build_dir, modules)
     if not frames:
         print("footprint: no .ci call graphs under %s (build with -fcallgraph-info=su)" % build_dir)
         return 1
@@ -157,11 +162,8 @@ def main():
     print("| public call | worst stack (bytes) |")
     print("|---|---:|")
     outside_all = set()
-    # The archive's own calls: the generic eic_sigv4.h calls of libeic_sigv4.a
-    # (eic_canonical) are built in the same tree but are not the core.
-    modules = {row[0] for row in rows}
     for name in public_calls(src_dir):
-        key = next((k for k in frames if k[1] == name and k[0] in modules), None)
+        key = next((k for k in frames if k[1] == name), None)
         if key is None:
             continue
         outside = set()
