@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-
 /* The clock of one attempt: its start, and the last time bytes moved. */
 typedef struct {
     eic_client *c;

@@ -29,8 +29,7 @@ static int is_blank(char c)
 /* The end of the line starting at p (the '\n'), or NULL. */
 static const char *line_end(const char *p, const char *end)
 {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    return nl;
+    return memchr(p, '\n', (size_t)(end - p));
 }
 
 size_t eic_http_head_length(const uint8_t *buf, size_t len)

@@ -27,7 +27,7 @@ size_t eic_http_head_length(const uint8_t *buf, size_t len);
  * line, a header line, Content-Length or Transfer-Encoding is malformed. A
  * status without a body (1xx, 204, 304) reads as Content-Length 0 whatever
  * the headers say. */
-eic_status eic_http_parse_head(const uint8_t *buf, size_t head_len, eic_http_head *h);
+eic_status eic_http_parse_head(const uint8_t *buf, size_t len, eic_http_head *h);
 
 /* A chunked body in buf[0..len): once the last chunk and the trailers are
  * all in, *wire_len is their length and the data is moved to

@@ -178,8 +178,9 @@ typedef enum {
  * After ::EIC_ERR_SERVICE: the HTTP status, the sanitised error code (from
  * `x-amzn-ErrorType`, else the JSON body's `code`/`Code`/`__type`, else, with
  * EIC_WITH_BOTOCORE_ERROR_TEXT, an XML `<Code>`, else the HTTP status as
- * digits), message, Type, Reason, request id and Retry-After. After a validation failure: invalid_parameter names the
- * member (`FunctionName`, ...). Never holds a secret.
+ * digits), message, Type, Reason, request id and Retry-After. After a
+ * validation failure: invalid_parameter names the member (`FunctionName`,
+ * ...). Never holds a secret.
  */
 typedef struct {
     int http_status;                          /**< 0 when no response was involved. */
