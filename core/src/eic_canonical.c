@@ -222,7 +222,6 @@ static void encoder_init(encoder *e, const char *s, size_t n)
 
 static int encoder_next(encoder *e)
 {
-    static const char hex[] = "0123456789ABCDEF";
     if (e->npending != 0) {
         return (unsigned char)e->pending[2 - e->npending--];
     }
@@ -241,8 +240,8 @@ static int encoder_next(encoder *e)
     if (eic_uri_is_unreserved(c)) {
         return c;
     }
-    e->pending[0] = hex[c >> 4];
-    e->pending[1] = hex[c & 0x0fu];
+    e->pending[0] = eic_hex_digit(c >> 4, 'A');
+    e->pending[1] = eic_hex_digit(c & 0x0fu, 'A');
     e->npending = 2;
     return '%';
 }
