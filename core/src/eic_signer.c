@@ -50,11 +50,6 @@ static eic_status check_string(const char *s, size_t max, unsigned which, size_t
     return n != 0 ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* YYYYMMDDTHHMMSSZ, by shape: the server judges the value itself. */
 static int is_amz_date(const char *d)
 {
@@ -62,7 +57,7 @@ static int is_amz_date(const char *d)
         return 0;
     }
     for (size_t i = 0; i < EIC_SIGV4_AMZ_DATE_LEN; i++) {
-        if (i == 8 ? d[i] != 'T' : i == 15 ? d[i] != 'Z' : !is_digit(d[i])) {
+        if (i == 8 ? d[i] != 'T' : i == 15 ? d[i] != 'Z' : (unsigned char)(d[i] - '0') > 9u) {
             return 0;
         }
     }
