@@ -222,7 +222,6 @@ static void encoder_init(encoder *e, const char *s, size_t n)
 
 static int encoder_next(encoder *e)
 {
-    static const char hex[] = "0123456789ABCDEF";
     if (e->npending != 0) {
         return (unsigned char)e->pending[2 - e->npending--];
     }
@@ -241,8 +240,8 @@ static int encoder_next(encoder *e)
     if (eic_uri_is_unreserved(c)) {
         return c;
     }
-    e->pending[0] = hex[c >> 4];
-    e->pending[1] = hex[c & 0x0fu];
+    e->pending[0] = eic_hex_digit(c >> 4, 'A');
+    e->pending[1] = eic_hex_digit(c & 0x0fu, 'A');
     e->npending = 2;
     return '%';
 }
@@ -386,10 +385,20 @@ static void write_names(eic_sink *k, const eic_sigv4_request *r, int with_values
     }
 }
 
-/* The whole canonical request, ending with the payload's digest. */
-static void write_canonical(eic_sink *k, const eic_sigv4_request *r,
-                            const uint8_t payload_digest[EIC_SHA256_LEN])
+/* The whole canonical request, ending with the payload's digest, which is
+ * taken first into payload_digest: into k as it is (a buffer), or, h not
+ * NULL, into h started here, after the digest so that a failed digest
+ * leaves no hash to free. One place for both public uses. */
+static eic_status write_canonical(eic_sink *k, eic_sha256 *h, const eic_sigv4_request *r,
+                                  uint8_t payload_digest[EIC_SHA256_LEN])
 {
+    eic_status st = eic_sha256_digest(r->payload, r->payload_len, payload_digest);
+    if (st != EIC_OK) {
+        return st;
+    }
+    if (h != NULL) {
+        eic_sink_to_hash(k, h, NULL);
+    }
     eic_sink_put(k, r->method, r->method_len);
     eic_sink_putc(k, '\n');
     write_uri(k, r->path, r->path_len);
@@ -401,22 +410,10 @@ static void write_canonical(eic_sink *k, const eic_sigv4_request *r,
     write_names(k, r, 0);
     eic_sink_putc(k, '\n');
     eic_sigv4_write_hex(k, payload_digest);
+    return EIC_OK;
 }
 
 /* ---- the public calls -------------------------------------------------- */
-
-/* Streams the canonical request into k over h; digest holds the payload's
- * digest meanwhile. */
-static eic_status stream_canonical(eic_sink *k, eic_sha256 *h, const eic_sigv4_request *r,
-                                   uint8_t digest[EIC_SHA256_LEN])
-{
-    eic_status st = eic_sha256_digest(r->payload, r->payload_len, digest);
-    if (st == EIC_OK) {
-        eic_sink_to_hash(k, h, NULL);
-        write_canonical(k, r, digest);
-    }
-    return st;
-}
 
 static eic_status check_sign_args(const eic_sigv4_signer *s, const eic_sigv4_request *r,
                                   const char *amz_date, const void *out, const size_t *out_len)
@@ -443,16 +440,12 @@ eic_status eic_sigv4_canonical_request(const eic_sigv4_request *request, char *o
     if (out == NULL || out_len == NULL) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
+    eic_sink_to_buffer(&k, out, cap);
     eic_status st = validate(request);
     if (st == EIC_OK) {
-        st = eic_sha256_digest(request->payload, request->payload_len, payload);
+        st = write_canonical(&k, NULL, request, payload);
     }
-    if (st != EIC_OK) {
-        return st;
-    }
-    eic_sink_to_buffer(&k, out, cap);
-    write_canonical(&k, request, payload);
-    return finish_text(&k, out_len);
+    return st == EIC_OK ? finish_text(&k, out_len) : st;
 }
 
 /* The Authorization value, around the signature. */
@@ -477,7 +470,7 @@ static eic_status write_signed_text(const eic_sigv4_signer *s, eic_sigv4_signer 
     eic_sink k;
     eic_status st = check_sign_args(s, r, amz_date, out, out_len);
     if (st == EIC_OK) {
-        st = stream_canonical(&k, &h, r, digest);
+        st = write_canonical(&k, &h, r, digest);
     }
     if (st == EIC_OK) {
         st = signer != NULL ? eic_sigv4_signature(signer, amz_date, &k, digest)

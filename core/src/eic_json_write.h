@@ -32,9 +32,9 @@ enum {
 };
 
 /* A JSON string in quotes: `"` and `\` escaped, every control character
- * and DEL as \u00XX, upper-case hex (validation refuses them in every input: this only keeps
- * the JSON valid whatever it is given), other bytes, UTF-8 included, as
- * they are. */
+ * and DEL as \u00XX, upper-case hex (validation refuses them in every
+ * input: this only keeps the JSON valid whatever it is given), other bytes,
+ * UTF-8 included, as they are. */
 void eic_json_write_string(eic_sink *k, const char *s, size_t len);
 
 /* The request body: only the members that are set, `{}` when none is.

@@ -139,8 +139,8 @@ enum { T_END, T_METHOD, T_PATH, T_NL, T_SIGNED, T_HEX, T_CREDENTIAL, T_BODY, T_H
 /* Header names, in canonical order once lower-cased, and where each starts;
  * the signed ones (all but Content-Length) are also the SignedHeaders text.
  * Content-Type goes with a body only, X-Amz-Security-Token with a session
- * token only, Content-Length with a body or on Delete: the bits of
- * operation.headers say which are sent. */
+ * token only (a NULL operation.value says the header is not sent),
+ * Content-Length with a body or on Delete (see write_header). */
 enum { CONTENT_TYPE, HOST, AMZ_DATE, SECURITY_TOKEN, CONTENT_LENGTH, HEADERS };
 #define NAMES "Content-Type;Host;X-Amz-Date;X-Amz-Security-Token;Content-Length"
 static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, 50, sizeof NAMES};

@@ -50,11 +50,6 @@ static eic_status check_string(const char *s, size_t max, unsigned which, size_t
     return n != 0 ? EIC_OK : EIC_ERR_INVALID_ARGUMENT;
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* YYYYMMDDTHHMMSSZ, by shape: the server judges the value itself. */
 static int is_amz_date(const char *d)
 {
@@ -62,7 +57,7 @@ static int is_amz_date(const char *d)
         return 0;
     }
     for (size_t i = 0; i < EIC_SIGV4_AMZ_DATE_LEN; i++) {
-        if (i == 8 ? d[i] != 'T' : i == 15 ? d[i] != 'Z' : !is_digit(d[i])) {
+        if (i == 8 ? d[i] != 'T' : i == 15 ? d[i] != 'Z' : (unsigned char)(d[i] - '0') > 9u) {
             return 0;
         }
     }
@@ -113,8 +108,7 @@ eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_ke
                                  const char *secret_access_key, const char *region,
                                  const char *service)
 {
-    /* One loop checks the four; the signer is filled only when all pass,
-     * so a failure leaves it as zeroed. */
+    /* The four strings and their maxima, in the order of KEY_ID..SERVICE. */
     static const uint16_t max[STRINGS] = {EIC_ACCESS_KEY_ID_MAX, EIC_SECRET_ACCESS_KEY_MAX,
                                           EIC_REGION_MAX, EIC_SERVICE_MAX};
     const char *in[STRINGS] = {access_key_id, secret_access_key, region, service};
@@ -123,7 +117,7 @@ eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_ke
     }
     memset(signer, 0, sizeof *signer);
     /* Each string goes in its place as it passes; a failure zeroes them
-     * again. */
+     * again, so the signer is left as zeroed unless all four pass. */
     text *out = (text *)(void *)signer;
     for (unsigned i = 0; i < STRINGS; i++) {
         eic_status st = check_string(in[i], max[i], i, &out[i].len);

@@ -95,7 +95,7 @@ void eic_sink_puthex(eic_sink *k, const void *p, size_t n, char letter_a)
     const uint8_t *b = p;
     for (size_t i = 0; i < 2 * n; i++) {
         unsigned d = (unsigned)(b[i >> 1] >> (~i & 1u) * 4u) & 0x0fu;
-        eic_sink_putc(k, (char)(d < 10u ? (int)'0' + (int)d : letter_a - 10 + (int)d));
+        eic_sink_putc(k, eic_hex_digit(d, letter_a));
     }
 }
 

@@ -45,6 +45,15 @@ void eic_sink_putu(eic_sink *k, uint32_t v);
  * digests. */
 void eic_sink_puthex(eic_sink *k, const void *p, size_t n, char letter_a);
 
+/* The hex digit of d (0 to 15), letters from letter_a on: eic_sink_puthex's
+ * digits, for the canonicaliser's query encoder too, which yields its
+ * digits one at a time instead of writing them. Inline, so the writer's
+ * loop stays as it was. */
+static inline char eic_hex_digit(unsigned d, char letter_a)
+{
+    return (char)(d < 10u ? (int)'0' + (int)d : letter_a - 10 + (int)d);
+}
+
 /* Hands any staged bytes to the hash and returns the sink's status:
  * EIC_ERR_BUFFER_TOO_SMALL when a buffer overflowed (nothing was written past
  * its end), EIC_ERR_CRYPTO when the hash failed. */
