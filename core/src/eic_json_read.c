@@ -113,8 +113,11 @@ static eic_status number_at(const eic_json_doc *doc, size_t i, int epoch, int64_
 {
     number num;
     uint64_t v;
-    /* JSMN_STRING is JSMN_PRIMITIVE less 1: a string passes for an epoch. */
-    if (i >= doc->count || (int)doc->tok[i].type + epoch < (int)JSMN_PRIMITIVE) {
+    /* A string passes for an epoch: JSMN_STRING and JSMN_PRIMITIVE are the
+     * two highest types (checked below) whichever jsmn.h the application
+     * brings, 1.1.0's 3 and 4 or later versions' bit flags 4 and 8. */
+    if (i >= doc->count ||
+        (int)doc->tok[i].type + epoch * (JSMN_PRIMITIVE - JSMN_STRING) < (int)JSMN_PRIMITIVE) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
     const char *s = doc->js + doc->tok[i].start;
@@ -178,6 +181,15 @@ enum {
     WANT_COLON = 4,  /* after a key */
     WANT_NEXT = 6    /* after a value: ',' or a close, or the end at the top */
 };
+
+/* What the parser and number_at take from jsmn's numbering, true of 1.1.0's
+ * (1 to 4) and of later versions' bit flags (1, 2, 4, 8); C99 has no
+ * static_assert: an array of size -1 fails to compile. */
+typedef char eic_jsmn_type_order_[JSMN_OBJECT == 1 && JSMN_ARRAY == 2 &&
+                                          (JSMN_ARRAY < JSMN_STRING) &&
+                                          (JSMN_STRING < JSMN_PRIMITIVE)
+                                      ? 1
+                                      : -1];
 
 /* ---- public ------------------------------------------------------------ */
 
