@@ -113,8 +113,11 @@ static eic_status number_at(const eic_json_doc *doc, size_t i, int epoch, int64_
 {
     number num;
     uint64_t v;
-    /* JSMN_STRING is JSMN_PRIMITIVE less 1: a string passes for an epoch. */
-    if (i >= doc->count || (int)doc->tok[i].type + epoch < (int)JSMN_PRIMITIVE) {
+    /* A string passes for an epoch: JSMN_STRING and JSMN_PRIMITIVE are the
+     * two highest types (checked below) whichever jsmn.h the application
+     * brings, 1.1.0's 3 and 4 or later versions' bit flags 4 and 8. */
+    if (i >= doc->count ||
+        (int)doc->tok[i].type + epoch * (JSMN_PRIMITIVE - JSMN_STRING) < (int)JSMN_PRIMITIVE) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
     const char *s = doc->js + doc->tok[i].start;
@@ -137,6 +140,19 @@ static int is_space(char c)
 static int text_is(const char *s, size_t n, const char *lit)
 {
     return n == strlen(lit) && memcmp(s, lit, n) == 0;
+}
+
+/* Which of names (NUL-separated, the list ending with an empty name)
+ * s[0..n) is, counting from 0; -1 for none. A key's name and an XML
+ * entity's are both looked up this way. */
+static int name_index(const char *s, size_t n, const char *names)
+{
+    for (int k = 0; *names != '\0'; k++, names += strlen(names) + 1) {
+        if (text_is(s, n, names)) {
+            return k;
+        }
+    }
+    return -1;
 }
 
 /* Whether s[0..n) is a literal or a number. */
@@ -165,6 +181,15 @@ enum {
     WANT_COLON = 4,  /* after a key */
     WANT_NEXT = 6    /* after a value: ',' or a close, or the end at the top */
 };
+
+/* What the parser and number_at take from jsmn's numbering, true of 1.1.0's
+ * (1 to 4) and of later versions' bit flags (1, 2, 4, 8); C99 has no
+ * static_assert: an array of size -1 fails to compile. */
+typedef char eic_jsmn_type_order_[JSMN_OBJECT == 1 && JSMN_ARRAY == 2 &&
+                                          (JSMN_ARRAY < JSMN_STRING) &&
+                                          (JSMN_STRING < JSMN_PRIMITIVE)
+                                      ? 1
+                                      : -1];
 
 /* ---- public ------------------------------------------------------------ */
 
@@ -315,12 +340,12 @@ int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit)
 
 int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names)
 {
-    for (int k = 0; *names != '\0'; k++, names += strlen(names) + 1) {
-        if (eic_json_key_is(doc, i, names)) {
-            return k;
-        }
+    /* The token's type is checked once, not once per name. */
+    if (!eic_json_is(doc, i, JSMN_STRING)) {
+        return -1;
     }
-    return -1;
+    return name_index(doc->js + doc->tok[i].start, (size_t)(doc->tok[i].end - doc->tok[i].start),
+                      names);
 }
 
 /* The four hex digits at p, or more than 0xFFFF when one is not a hex digit
@@ -372,25 +397,20 @@ static int xml_entity(eic_json_chars *c, uint32_t *cp)
     static const char names[] = "lt\0gt\0amp\0quot\0apos\0";
     static const char chars[] = "<>&\"'";
     size_t n = (size_t)(semi - p);
-    const char *name = names;
-    int k = 0;
-    while (*name != '\0' && !text_is(p, n, name)) {
-        name += strlen(name) + 1;
-        k++;
-    }
-    if (*name != '\0') {
+    int k = name_index(p, n, names);
+    if (k >= 0) {
         *cp = (unsigned char)chars[k];
     } else if (n >= 2 && p[0] == '#') {
         int hex = p[1] == 'x' || p[1] == 'X';
         uint32_t base = hex ? 16u : 10u;
         uint32_t v = 0;
-        size_t k = hex ? 2 : 1;
-        if (k == n) {
+        size_t i = hex ? 2 : 1;
+        if (i == n) {
             return 0;
         }
-        for (; k < n; k++) {
+        for (; i < n; i++) {
             /* A decimal digit is a hex digit below 10. */
-            int d = eic_uri_hex_value((unsigned char)p[k]);
+            int d = eic_uri_hex_value((unsigned char)p[i]);
             if (d < 0 || (uint32_t)d >= base) {
                 return 0;
             }

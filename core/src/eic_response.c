@@ -155,7 +155,8 @@ typedef struct {
     unsigned rows; /* ROWS(first, end) */
 } level;
 
-/* List root, its array, a config, DestinationConfig, OnSuccess/OnFailure. */
+/* The root value, then the members of a List page, its array, a config's
+ * members, DestinationConfig's and OnSuccess's or OnFailure's. */
 #define DEPTH 6
 
 /* Reads the root value by row `root` into base. One loop and a stack of the

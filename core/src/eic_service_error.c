@@ -207,23 +207,21 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
      * is known by its status alone, whatever its headers say. */
     int generic =
         r->status >= 500 && (text_len == 0 || (text_len >= 6 && memcmp(text, "<html>", 6) == 0));
-    eic_status parsed = generic ? EIC_ERR_MALFORMED_RESPONSE
-                                : eic_json_parse(&d, body, body_len, tokens, token_count);
 #else
-    eic_status parsed = eic_json_parse(&d, r->body, r->body_len, tokens, token_count);
+    const int generic = 0; /* only botocore's reading knows such errors */
 #endif
+    /* A generic error's body is not read as JSON (a NULL body fails the
+     * parse, as an empty one does). */
+    eic_status parsed = generic ? EIC_ERR_MALFORMED_RESPONSE
+                                : eic_json_parse(&d, r->body, r->body_len, tokens, token_count);
     /* A body that is not a JSON object, or too large for the tokens, is
      * simply not used as JSON: the headers and the status still answer. */
     int object = parsed == EIC_OK && d.tok[0].type == JSMN_OBJECT;
 
     /* Each field from its sources in turn, as botocore tries them; a field
      * stays with the first that gives it text. */
-#if EIC_WITH_BOTOCORE_ERROR_TEXT
     /* A generic error's header is not read. */
     copy_text(err, FIELD_CODE, generic ? NULL : r->error_type, r->error_type_len);
-#else
-    copy_text(err, FIELD_CODE, r->error_type, r->error_type_len);
-#endif
     copy_text(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
     /* Then the body's members, each key in turn: the first member of that
      * name whose value is a string. */
