@@ -53,14 +53,16 @@ static int report_init_error(const eic_cli_args *args, const eic_client_config *
     c.credentials.secret_access_key = PLACEHOLDER_SECRET;
     c.credentials.session_token = NULL;
     c.region = "us-east-1";
-    if (c.endpoint_url != NULL && eic_client_init(&probe, &c) != EIC_OK) {
-        fputs("\nInvalid endpoint: ", stderr);
-        eic_cli_print_text(stderr, args->endpoint_url);
-        fputc('\n', stderr);
-        fputs("eic accepts http://HOST[:PORT][/] and https://HOST[:PORT][/] only\n", stderr);
-        return EIC_CLI_EXIT_USAGE;
+    if (c.endpoint_url != NULL) {
+        if (eic_client_init(&probe, &c) != EIC_OK) {
+            fputs("\nInvalid endpoint: ", stderr);
+            eic_cli_print_text(stderr, args->endpoint_url);
+            fputc('\n', stderr);
+            fputs("eic accepts http://HOST[:PORT][/] and https://HOST[:PORT][/] only\n", stderr);
+            return EIC_CLI_EXIT_USAGE;
+        }
+        eic_client_deinit(&probe); /* only a client that was set up */
     }
-    eic_client_deinit(&probe);
     c.region = cfg->region;
     st = eic_client_init(&probe, &c);
     if (st != EIC_OK) {
