@@ -155,18 +155,12 @@ static int name_index(const char *s, size_t n, const char *names)
     return -1;
 }
 
-/* Whether s[0..n) is a literal or a number. */
+/* Whether s[0..n) is a literal or a number. A number starts with '-' or a
+ * digit and a literal with a letter, so each test refuses the other's. */
 static int primitive_ok(const char *s, size_t n)
 {
     number num;
-    /* Only the literals' letters sort above '9'; any other start fails both. */
-    if (*s > '9') {
-        /* The three side by side; "false" is the one of five letters. */
-        int f = *s == 'f';
-        const char *lit = &"truefalsenull"[*s == 't' ? 0 : f ? 4 : 9];
-        return n == 4u + (size_t)f && memcmp(s, lit, n) == 0;
-    }
-    return scan_number(s, n, &num);
+    return name_index(s, n, "true\0false\0null\0") >= 0 || scan_number(s, n, &num);
 }
 
 /* What the grammar allows next. A token only below WANT_COLON; a close only

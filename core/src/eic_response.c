@@ -71,6 +71,9 @@ enum { STRING, INT, LAST_MODIFIED, CONFIGS };
 #define LIST_ROW 11   /* the root of a List page */
 #define ROW_COUNT 12
 
+/* read_root skips no item of an array because these rows are not 0. */
+typedef char eic_item_rows_not_0_[CONFIG_ROW != 0 && LIST_ROW != 0 ? 1 : -1];
+
 /* From the flag up to the end of member m (of struct type t). */
 #define RUN(t, flag, m) (uint16_t)(offsetof(t, m) + sizeof((t *)0)->m - offsetof(t, flag))
 
@@ -187,7 +190,10 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             r = (unsigned)eic_json_key_index(d, l->k, eic_member_names);
         }
         l->k = eic_json_next(d, v);
-        if (r - first >= (l->rows >> 4) - first && l->rows >> 4 != 0) {
+        /* An item's row is first, and an array's end is 0, so with first
+         * never 0 there (CONFIG_ROW, LIST_ROW) end - first wraps: no item
+         * is skipped. */
+        if (r - first >= (l->rows >> 4) - first) {
             continue; /* a member added later */
         }
         unsigned kind = rows.kind[r];
