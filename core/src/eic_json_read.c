@@ -534,8 +534,9 @@ eic_status eic_json_copy(eic_json_chars *c, char *out, size_t cap, eic_copy_poli
 eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
 {
     int64_t v;
-    /* Read within int64_t first, then held to int32_t. */
-    if (number_at(doc, i, 0, &v) != EIC_OK || v < INT32_MIN || v > INT32_MAX) {
+    /* Read within int64_t first, then held to int32_t: shifted by 2^31,
+     * (well-defined unsigned wrap), an int32_t is what fits 32 bits. */
+    if (number_at(doc, i, 0, &v) != EIC_OK || ((uint64_t)v + 0x80000000u) >> 32 != 0) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
     *out = (int32_t)v;
