@@ -30,22 +30,26 @@ static eic_status invalid_argument(eic_error *err)
  * EIC_ERR_SERVICE with err filled. EIC_OK means: read the body. */
 static eic_status begin(eic_client *client, const eic_response *r, eic_error *err)
 {
-    if (client == NULL || r == NULL || r->status < 100 || r->status > 999 ||
-        !span_ok(r->body, r->body_len) || !span_ok(r->error_type, r->error_type_len) ||
-        !span_ok(r->request_id, r->request_id_len) ||
-        !span_ok(r->retry_after, r->retry_after_len)) {
-        return invalid_argument(err);
-    }
-    if (r->status < 200 || r->status > 299) {
-        if (err != NULL) {
-            eic_service_error_read(err, r, client->tokens, client->token_count);
+    /* err is reset with the status of a 2xx, with 0 for bad arguments. */
+    eic_status s = EIC_ERR_INVALID_ARGUMENT;
+    int status = 0;
+    if (client != NULL && r != NULL && r->status >= 100 && r->status <= 999 &&
+        span_ok(r->body, r->body_len) && span_ok(r->error_type, r->error_type_len) &&
+        span_ok(r->request_id, r->request_id_len) &&
+        span_ok(r->retry_after, r->retry_after_len)) {
+        if (r->status < 200 || r->status > 299) {
+            if (err != NULL) {
+                eic_service_error_read(err, r, client->tokens, client->token_count);
+            }
+            return EIC_ERR_SERVICE;
         }
-        return EIC_ERR_SERVICE;
+        s = EIC_OK;
+        status = r->status;
     }
     if (err != NULL) {
-        eic_error_reset(err, r->status);
+        eic_error_reset(err, status);
     }
-    return EIC_OK;
+    return s;
 }
 
 /* ---- members ----------------------------------------------------------- */
