@@ -36,11 +36,11 @@ static int scan_number(const char *s, size_t n, number *num)
     int part = 0;
     int minus = 0;
     size_t run = 0;
+    long exponent = 0;
     num->negative = *s == '-';
     s += num->negative;
     num->digits = s;
     num->digits_end = end;
-    num->exponent = 0;
     for (; s < end; s++) {
         unsigned d = (unsigned)(*s - '0');
         if (d < 10u) {
@@ -51,8 +51,8 @@ static int scan_number(const char *s, size_t n, number *num)
                 }
                 num->int_len = run + 1;
             }
-            if (part == 2 && num->exponent < EXPONENT_LIMIT) {
-                num->exponent = num->exponent * 10 + (long)d;
+            if (part == 2 && exponent < EXPONENT_LIMIT) {
+                exponent = exponent * 10 + (long)d;
             }
             run++;
             continue;
@@ -73,9 +73,7 @@ static int scan_number(const char *s, size_t n, number *num)
             return 0;
         }
     }
-    if (minus) {
-        num->exponent = -num->exponent;
-    }
+    num->exponent = minus ? -exponent : exponent;
     return run != 0;
 }
 
@@ -472,8 +470,9 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
 
 static int is_code_char(uint32_t cp)
 {
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
-           cp == '.' || cp == '_' || cp == '-';
+    /* '-', '.' and the digits are the run from '-' to '9' but '/'. */
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp - '-' <= '9' - '-' && cp != '/') || cp == '_';
 }
 
 static int is_token_char(uint32_t cp)
