@@ -313,11 +313,6 @@ size_t eic_json_next(const eic_json_doc *doc, size_t i)
     return i;
 }
 
-int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type)
-{
-    return i < doc->count && doc->tok[i].type == type;
-}
-
 int eic_json_is_null(const eic_json_doc *doc, size_t i)
 {
     /* eic_json_parse let through no primitive but a number or a literal. */

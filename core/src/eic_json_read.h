@@ -44,8 +44,12 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
  * the end of the parent). */
 size_t eic_json_next(const eic_json_doc *doc, size_t i);
 
-/* Token i is of the given jsmn type. */
-int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type);
+/* Token i is of the given jsmn type. Inline: a call would take more flash
+ * than the test. */
+static inline int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type)
+{
+    return i < doc->count && doc->tok[i].type == type;
+}
 
 /* Token i is the literal null. */
 int eic_json_is_null(const eic_json_doc *doc, size_t i);
