@@ -313,12 +313,6 @@ size_t eic_json_next(const eic_json_doc *doc, size_t i)
     return i;
 }
 
-int eic_json_is_null(const eic_json_doc *doc, size_t i)
-{
-    /* eic_json_parse let through no primitive but a number or a literal. */
-    return eic_json_is(doc, i, JSMN_PRIMITIVE) && doc->js[doc->tok[i].start] == 'n';
-}
-
 int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit)
 {
     return eic_json_is(doc, i, JSMN_STRING) &&
