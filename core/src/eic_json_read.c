@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "eic_uri.h"
-#include "eic_time.h"
 #include "eic_utf8.h"
 
 /* ---- numbers ----------------------------------------------------------- */
@@ -107,7 +106,7 @@ static int scaled(const number *num, long scale, uint64_t *out)
 /* Token i's number times 10^scale, truncated toward zero, within int64_t:
  * for an epoch, a primitive or a string, scale 3 (milliseconds); otherwise
  * an integer primitive (no fraction, no exponent). */
-static eic_status number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
+eic_status eic_json_number(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
 {
     number num;
     uint64_t v;
@@ -517,30 +516,4 @@ eic_status eic_json_copy(eic_json_chars *c, char *out, size_t cap, eic_copy_poli
     }
     out[len] = '\0';
     return s;
-}
-
-eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
-{
-    int64_t v;
-    /* Read within int64_t first, then held to int32_t: shifted by 2^31,
-     * (well-defined unsigned wrap), an int32_t is what fits 32 bits. */
-    if (number_at(doc, i, 0, &v) != EIC_OK || ((uint64_t)v + 0x80000000u) >> 32 != 0) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    *out = (int32_t)v;
-    return EIC_OK;
-}
-
-eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
-{
-#if EIC_WITH_ISO8601_TIMESTAMPS
-    if (eic_json_is(doc, i, JSMN_STRING)) {
-        /* Some endpoints (moto after an Update) send ISO 8601 text. */
-        const eic_json_token *t = &doc->tok[i];
-        if (eic_time_parse_iso8601(doc->js + t->start, (size_t)(t->end - t->start), out)) {
-            return EIC_OK;
-        }
-    }
-#endif
-    return number_at(doc, i, 1, out);
 }
