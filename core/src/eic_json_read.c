@@ -144,9 +144,17 @@ static int text_is(const char *s, size_t n, const char *lit)
  * entity's are both looked up this way. */
 static int name_index(const char *s, size_t n, const char *names)
 {
-    for (int k = 0; *names != '\0'; k++, names += strlen(names) + 1) {
-        if (text_is(s, n, names)) {
+    for (int k = 0; *names != '\0'; k++) {
+        /* One walk along the name, never past its NUL: it is s when both
+         * end together. */
+        size_t j = 0;
+        while (j < n && names[j] != '\0' && names[j] == s[j]) {
+            j++;
+        }
+        if (j == n && names[j] == '\0') {
             return k;
+        }
+        while (*names++ != '\0') {
         }
     }
     return -1;
