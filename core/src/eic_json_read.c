@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "eic_uri.h"
-#include "eic_time.h"
 #include "eic_utf8.h"
 
 /* ---- numbers ----------------------------------------------------------- */
@@ -36,11 +35,11 @@ static int scan_number(const char *s, size_t n, number *num)
     int part = 0;
     int minus = 0;
     size_t run = 0;
+    long exponent = 0;
     num->negative = *s == '-';
     s += num->negative;
     num->digits = s;
     num->digits_end = end;
-    num->exponent = 0;
     for (; s < end; s++) {
         unsigned d = (unsigned)(*s - '0');
         if (d < 10u) {
@@ -51,8 +50,8 @@ static int scan_number(const char *s, size_t n, number *num)
                 }
                 num->int_len = run + 1;
             }
-            if (part == 2 && num->exponent < EXPONENT_LIMIT) {
-                num->exponent = num->exponent * 10 + (long)d;
+            if (part == 2 && exponent < EXPONENT_LIMIT) {
+                exponent = exponent * 10 + (long)d;
             }
             run++;
             continue;
@@ -73,9 +72,7 @@ static int scan_number(const char *s, size_t n, number *num)
             return 0;
         }
     }
-    if (minus) {
-        num->exponent = -num->exponent;
-    }
+    num->exponent = minus ? -exponent : exponent;
     return run != 0;
 }
 
@@ -109,7 +106,7 @@ static int scaled(const number *num, long scale, uint64_t *out)
 /* Token i's number times 10^scale, truncated toward zero, within int64_t:
  * for an epoch, a primitive or a string, scale 3 (milliseconds); otherwise
  * an integer primitive (no fraction, no exponent). */
-static eic_status number_at(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
+eic_status eic_json_number(const eic_json_doc *doc, size_t i, int epoch, int64_t *out)
 {
     number num;
     uint64_t v;
@@ -147,26 +144,28 @@ static int text_is(const char *s, size_t n, const char *lit)
  * entity's are both looked up this way. */
 static int name_index(const char *s, size_t n, const char *names)
 {
-    for (int k = 0; *names != '\0'; k++, names += strlen(names) + 1) {
-        if (text_is(s, n, names)) {
+    for (int k = 0; *names != '\0'; k++) {
+        /* One walk along the name, never past its NUL: it is s when both
+         * end together. */
+        size_t j = 0;
+        while (j < n && names[j] != '\0' && names[j] == s[j]) {
+            j++;
+        }
+        if (j == n && names[j] == '\0') {
             return k;
+        }
+        while (*names++ != '\0') {
         }
     }
     return -1;
 }
 
-/* Whether s[0..n) is a literal or a number. */
+/* Whether s[0..n) is a literal or a number. A number starts with '-' or a
+ * digit and a literal with a letter, so each test refuses the other's. */
 static int primitive_ok(const char *s, size_t n)
 {
     number num;
-    /* Only the literals' letters sort above '9'; any other start fails both. */
-    if (*s > '9') {
-        /* The three side by side; "false" is the one of five letters. */
-        int f = *s == 'f';
-        const char *lit = &"truefalsenull"[*s == 't' ? 0 : f ? 4 : 9];
-        return n == 4u + (size_t)f && memcmp(s, lit, n) == 0;
-    }
-    return scan_number(s, n, &num);
+    return name_index(s, n, "true\0false\0null\0") >= 0 || scan_number(s, n, &num);
 }
 
 /* What the grammar allows next. A token only below WANT_COLON; a close only
@@ -321,17 +320,6 @@ size_t eic_json_next(const eic_json_doc *doc, size_t i)
     return i;
 }
 
-int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type)
-{
-    return i < doc->count && doc->tok[i].type == type;
-}
-
-int eic_json_is_null(const eic_json_doc *doc, size_t i)
-{
-    /* eic_json_parse let through no primitive but a number or a literal. */
-    return eic_json_is(doc, i, JSMN_PRIMITIVE) && doc->js[doc->tok[i].start] == 'n';
-}
-
 int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit)
 {
     return eic_json_is(doc, i, JSMN_STRING) &&
@@ -478,8 +466,9 @@ int eic_json_chars_next(eic_json_chars *c, uint32_t *cp)
 
 static int is_code_char(uint32_t cp)
 {
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
-           cp == '.' || cp == '_' || cp == '-';
+    /* '-', '.' and the digits are the run from '-' to '9' but '/'. */
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp - '-' <= '9' - '-' && cp != '/') || cp == '_';
 }
 
 static int is_token_char(uint32_t cp)
@@ -535,29 +524,4 @@ eic_status eic_json_copy(eic_json_chars *c, char *out, size_t cap, eic_copy_poli
     }
     out[len] = '\0';
     return s;
-}
-
-eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
-{
-    int64_t v;
-    /* Read within int64_t first, then held to int32_t. */
-    if (number_at(doc, i, 0, &v) != EIC_OK || v < INT32_MIN || v > INT32_MAX) {
-        return EIC_ERR_MALFORMED_RESPONSE;
-    }
-    *out = (int32_t)v;
-    return EIC_OK;
-}
-
-eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
-{
-#if EIC_WITH_ISO8601_TIMESTAMPS
-    if (eic_json_is(doc, i, JSMN_STRING)) {
-        /* Some endpoints (moto after an Update) send ISO 8601 text. */
-        const eic_json_token *t = &doc->tok[i];
-        if (eic_time_parse_iso8601(doc->js + t->start, (size_t)(t->end - t->start), out)) {
-            return EIC_OK;
-        }
-    }
-#endif
-    return number_at(doc, i, 1, out);
 }

@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "eic/eic.h"
+#include "eic_time.h"
 
 /* A parsed text: tok[0] is the root value, tokens come in document order,
  * and a value's subtree follows it (jsmn's layout: an object's size is its
@@ -44,11 +45,19 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
  * the end of the parent). */
 size_t eic_json_next(const eic_json_doc *doc, size_t i);
 
-/* Token i is of the given jsmn type. */
-int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type);
+/* Token i is of the given jsmn type. Inline: a call would take more flash
+ * than the test. */
+static inline int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type)
+{
+    return i < doc->count && doc->tok[i].type == type;
+}
 
-/* Token i is the literal null. */
-int eic_json_is_null(const eic_json_doc *doc, size_t i);
+/* Token i is the literal null: eic_json_parse let through no primitive but
+ * a number or a literal. Inline, as eic_json_is. */
+static inline int eic_json_is_null(const eic_json_doc *doc, size_t i)
+{
+    return eic_json_is(doc, i, JSMN_PRIMITIVE) && doc->js[doc->tok[i].start] == 'n';
+}
 
 /* Token i is a key (a string) whose raw text is exactly lit. */
 int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit);
@@ -58,9 +67,25 @@ int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit);
  * eic_json_key_is calls. */
 int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names);
 
+/* Token i's number times 10^(3 * epoch), truncated toward zero, within
+ * int64_t: with epoch 1 a primitive or a string, else an integer primitive
+ * (no fraction, no exponent); anything else is EIC_ERR_MALFORMED_RESPONSE. */
+eic_status eic_json_number(const eic_json_doc *doc, size_t i, int epoch, int64_t *out);
+
 /* An integer primitive (`-12`, `0`) that fits int32_t; a fraction, an
- * exponent, any other type or an overflow is EIC_ERR_MALFORMED_RESPONSE. */
-eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
+ * exponent, any other type or an overflow is EIC_ERR_MALFORMED_RESPONSE.
+ * Inline: its one caller in the core spares a call. */
+static inline eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
+{
+    int64_t v;
+    /* Read within int64_t first, then held to int32_t: shifted by 2^31,
+     * (well-defined unsigned wrap), an int32_t is what fits 32 bits. */
+    if (eic_json_number(doc, i, 0, &v) != EIC_OK || ((uint64_t)v + 0x80000000u) >> 32 != 0) {
+        return EIC_ERR_MALFORMED_RESPONSE;
+    }
+    *out = (int32_t)v;
+    return EIC_OK;
+}
 
 /* Epoch seconds, as a JSON number (`1573687896.493`, `1.573687896493E9`) or
  * a string holding one, or with EIC_WITH_ISO8601_TIMESTAMPS an ISO 8601
@@ -68,7 +93,19 @@ eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out);
  * arithmetic only:
  * digits past the millisecond are dropped (toward zero). Anything else, or a
  * result outside int64_t, is EIC_ERR_MALFORMED_RESPONSE. */
-eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out);
+static inline eic_status eic_json_epoch_ms(const eic_json_doc *doc, size_t i, int64_t *out)
+{
+#if EIC_WITH_ISO8601_TIMESTAMPS
+    if (eic_json_is(doc, i, JSMN_STRING)) {
+        /* Some endpoints (moto after an Update) send ISO 8601 text. */
+        const eic_json_token *t = &doc->tok[i];
+        if (eic_time_parse_iso8601(doc->js + t->start, (size_t)(t->end - t->start), out)) {
+            return EIC_OK;
+        }
+    }
+#endif
+    return eic_json_number(doc, i, 1, out);
+}
 
 /* The characters of a text, one at a time: a JSON string's with its escapes
  * decoded, for eic_json_parse (which finds a string's end and checks it

@@ -30,22 +30,26 @@ static eic_status invalid_argument(eic_error *err)
  * EIC_ERR_SERVICE with err filled. EIC_OK means: read the body. */
 static eic_status begin(eic_client *client, const eic_response *r, eic_error *err)
 {
-    if (client == NULL || r == NULL || r->status < 100 || r->status > 999 ||
-        !span_ok(r->body, r->body_len) || !span_ok(r->error_type, r->error_type_len) ||
-        !span_ok(r->request_id, r->request_id_len) ||
-        !span_ok(r->retry_after, r->retry_after_len)) {
-        return invalid_argument(err);
-    }
-    if (r->status < 200 || r->status > 299) {
-        if (err != NULL) {
-            eic_service_error_read(err, r, client->tokens, client->token_count);
+    /* err is reset with the status of a 2xx, with 0 for bad arguments. */
+    eic_status s = EIC_ERR_INVALID_ARGUMENT;
+    int status = 0;
+    if (client != NULL && r != NULL && r->status >= 100 && r->status <= 999 &&
+        span_ok(r->body, r->body_len) && span_ok(r->error_type, r->error_type_len) &&
+        span_ok(r->request_id, r->request_id_len) &&
+        span_ok(r->retry_after, r->retry_after_len)) {
+        if (r->status < 200 || r->status > 299) {
+            if (err != NULL) {
+                eic_service_error_read(err, r, client->tokens, client->token_count);
+            }
+            return EIC_ERR_SERVICE;
         }
-        return EIC_ERR_SERVICE;
+        s = EIC_OK;
+        status = r->status;
     }
     if (err != NULL) {
-        eic_error_reset(err, r->status);
+        eic_error_reset(err, status);
     }
-    return EIC_OK;
+    return s;
 }
 
 /* ---- members ----------------------------------------------------------- */
@@ -70,6 +74,9 @@ enum { STRING, INT, LAST_MODIFIED, CONFIGS };
 #define CONFIG_ROW 10 /* a whole config: the root of a Get, an item of a List */
 #define LIST_ROW 11   /* the root of a List page */
 #define ROW_COUNT 12
+
+/* read_root skips no item of an array because these rows are not 0. */
+typedef char eic_item_rows_not_0_[CONFIG_ROW != 0 && LIST_ROW != 0 ? 1 : -1];
 
 /* From the flag up to the end of member m (of struct type t). */
 #define RUN(t, flag, m) (uint16_t)(offsetof(t, m) + sizeof((t *)0)->m - offsetof(t, flag))
@@ -187,7 +194,10 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
             r = (unsigned)eic_json_key_index(d, l->k, eic_member_names);
         }
         l->k = eic_json_next(d, v);
-        if (r - first >= (l->rows >> 4) - first && l->rows >> 4 != 0) {
+        /* An item's row is first, and an array's end is 0, so with first
+         * never 0 there (CONFIG_ROW, LIST_ROW) end - first wraps: no item
+         * is skipped. */
+        if (r - first >= (l->rows >> 4) - first) {
             continue; /* a member added later */
         }
         unsigned kind = rows.kind[r];

@@ -30,8 +30,11 @@ size_t eic_utf8_decode(const char *s, size_t n, uint32_t *cp)
     while (v & (0x80u >> ones)) {
         ones++;
     }
-    size_t len = ones + (ones == 0);
-    if (ones == 1 || ones > 4 || n < len) {
+    /* ASCII is one byte, and a stray continuation byte gets length 0: no
+     * character has that length, nor more than four, so the final check
+     * refuses both. */
+    size_t len = ones ^ (ones < 2);
+    if (n < len) {
         return 0;
     }
     v &= 0x7Fu >> ones;
