@@ -24,13 +24,16 @@ static uint32_t now(const attempt *a)
 static uint32_t wait_budget(const attempt *a)
 {
     uint32_t t = now(a);
-    uint32_t used = t - a->start;
-    uint32_t silent = t - a->last_progress;
-    if (used >= EIC_ATTEMPT_TIMEOUT_MS || silent >= a->c->read_timeout_ms) {
-        return 0;
+    uint32_t limit = a->c->read_timeout_ms;
+    /* What is left of each, modulo 2^32: once past, more than the whole. */
+    uint32_t left = a->start + EIC_ATTEMPT_TIMEOUT_MS - t;
+    uint32_t quiet_left = a->last_progress + limit - t;
+    if (left > EIC_ATTEMPT_TIMEOUT_MS) {
+        left = 0;
     }
-    uint32_t left = EIC_ATTEMPT_TIMEOUT_MS - used;
-    uint32_t quiet_left = a->c->read_timeout_ms - silent;
+    if (quiet_left > limit) {
+        quiet_left = 0;
+    }
     return left < quiet_left ? left : quiet_left;
 }
 
