@@ -50,8 +50,8 @@ size_t eic_http_head_length(const uint8_t *buf, size_t len)
 static size_t parse_number(const char *p, size_t n, unsigned base, size_t *out)
 {
     size_t v = 0, i = 0;
-    for (int d; i < n && (d = eic_uri_hex_value((unsigned char)p[i])) >= 0 && (unsigned)d < base;
-         i++) {
+    /* Not a digit: -1, as unsigned more than any base. */
+    for (unsigned d; i < n && (d = (unsigned)eic_uri_hex_value((unsigned char)p[i])) < base; i++) {
         if (v > ((size_t)-1 - (base - 1)) / base) {
             return 0;
         }
