@@ -35,9 +35,9 @@ static const char *line_end(const char *p, const char *end)
 size_t eic_http_head_length(const uint8_t *buf, size_t len)
 {
     /* A blank line: "\r\n\r\n", or a bare "\n\n" from lenient servers. */
-    for (size_t i = 0; i + 1 < len; i++) {
-        size_t j = i + 1 + (buf[i + 1] == '\r'); /* the second newline's place */
-        if (buf[i] == '\n' && j < len && buf[j] == '\n') {
+    for (size_t i = 1; i < len; i++) {
+        size_t j = i + (buf[i] == '\r'); /* the second newline's place */
+        if (buf[i - 1] == '\n' && j < len && buf[j] == '\n') {
             return j + 1;
         }
     }
