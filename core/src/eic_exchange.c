@@ -9,7 +9,7 @@
  * argument less at every call). */
 typedef struct {
     eic_client *c;
-    eic_port *port; /* c's, at a small offset: a shorter load than c's */
+    eic_port *port; /* c's, here at a small offset: a shorter load than c's */
     uint32_t start;
     uint32_t last_progress;
     size_t moved;
@@ -160,8 +160,7 @@ static eic_status read_response(attempt *a, eic_http_head *h, size_t *body_len)
         if (full && head_len == 0) {
             return EIC_ERR_RESPONSE_TOO_LARGE;
         }
-        eic_status st =
-            transfer(a, 0, full ? &probe : rx.data + have, full ? 1 : rx.size - have);
+        eic_status st = transfer(a, 0, full ? &probe : rx.data + have, full ? 1 : rx.size - have);
         size_t got = a->moved;
         if (st != EIC_OK) {
             *body_len = have;

@@ -40,8 +40,7 @@ typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
  * eic_json_copy, so one set of filters serves every one: the code's, the
  * message's (field and filter share their numbers), and the token's for the
  * three others. */
-#define HOW(f, kind)                                                                               \
-    ((f) | ((f) > FIELD_MESSAGE ? (int)EIC_COPY_TOKEN : (f)) << 3 | (kind) << 5)
+#define HOW(f, kind) ((f) | ((f) > FIELD_MESSAGE ? (int)EIC_COPY_TOKEN : (f)) << 3 | (kind) << 5)
 
 /* Unless an earlier source filled it, copies p[0..n) (NULL: none), read as
  * a source of the kind in how_from, into the field in how_from through its
@@ -226,7 +225,8 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     /* Each field from its sources in turn, as botocore tries them; a field
      * stays with the first that gives it text. */
     /* A generic error's header is not read. */
-    copy_text(err, HOW(FIELD_CODE, EIC_TEXT_RAW), generic ? NULL : r->error_type, r->error_type_len);
+    copy_text(err, HOW(FIELD_CODE, EIC_TEXT_RAW), generic ? NULL : r->error_type,
+              r->error_type_len);
     copy_text(err, HOW(FIELD_REQUEST_ID, EIC_TEXT_RAW), r->request_id, r->request_id_len);
     /* Then the body's members, each key in turn: the first member of that
      * name whose value is a string. */
