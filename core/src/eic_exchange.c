@@ -4,16 +4,20 @@
 
 #include <string.h>
 
-/* The clock of one attempt: its start, and the last time bytes moved. */
+/* The clock of one attempt: its start, and the last time bytes moved; and
+ * what the last transfer moved (here rather than through a pointer: one
+ * argument less at every call). */
 typedef struct {
     eic_client *c;
+    eic_port *port; /* c's, here at a small offset: a shorter load than c's */
     uint32_t start;
     uint32_t last_progress;
+    size_t moved;
 } attempt;
 
 static uint32_t now(const attempt *a)
 {
-    return a->c->port->now_ms(a->c->port->ctx);
+    return a->port->now_ms(a->port->ctx);
 }
 
 /* What a single wait may take: the read timeout, within the deadline. 0 when
@@ -21,13 +25,16 @@ static uint32_t now(const attempt *a)
 static uint32_t wait_budget(const attempt *a)
 {
     uint32_t t = now(a);
-    uint32_t used = t - a->start;
-    uint32_t silent = t - a->last_progress;
-    if (used >= EIC_ATTEMPT_TIMEOUT_MS || silent >= a->c->read_timeout_ms) {
-        return 0;
+    uint32_t limit = a->c->read_timeout_ms;
+    /* What is left of each, modulo 2^32: once past, more than the whole. */
+    uint32_t left = a->start + EIC_ATTEMPT_TIMEOUT_MS - t;
+    uint32_t quiet_left = a->last_progress + limit - t;
+    if (left > EIC_ATTEMPT_TIMEOUT_MS) {
+        left = 0;
     }
-    uint32_t left = EIC_ATTEMPT_TIMEOUT_MS - used;
-    uint32_t quiet_left = a->c->read_timeout_ms - silent;
+    if (quiet_left > limit) {
+        quiet_left = 0;
+    }
     return left < quiet_left ? left : quiet_left;
 }
 
@@ -58,7 +65,8 @@ static eic_status open_connection(attempt *a)
     /* Marked open before the connect: a failed one is closed by
      * eic_exchange's close after a failed try, as any other failure. */
     c->connected = 1;
-    eic_status st = c->port->connect(c->port->ctx, c->host, c->port_number, timeout);
+    eic_port *p = a->port;
+    eic_status st = p->connect(p->ctx, c->host, c->port_number, timeout);
     if (st == EIC_OK) {
         a->last_progress = now(a);
     }
@@ -66,10 +74,10 @@ static eic_status open_connection(attempt *a)
 }
 
 /* One send or receive of up to len bytes, waiting out EIC_PORT_WOULD_BLOCK:
- * *moved bytes, 0 at the end of the stream. One loop for both directions. */
-static eic_status transfer(attempt *a, int sending, uint8_t *buf, size_t len, size_t *moved)
+ * a->moved bytes, 0 at the end of the stream. One loop for both directions. */
+static eic_status transfer(attempt *a, int sending, uint8_t *buf, size_t len)
 {
-    eic_port *p = a->c->port;
+    eic_port *p = a->port;
     for (;;) {
         uint32_t budget = wait_budget(a);
         if (budget == 0) {
@@ -77,7 +85,7 @@ static eic_status transfer(attempt *a, int sending, uint8_t *buf, size_t len, si
         }
         int32_t n = sending ? p->send(p->ctx, buf, len, budget) : p->recv(p->ctx, buf, len, budget);
         if (n >= 0) {
-            *moved = (size_t)n;
+            a->moved = (size_t)n;
             if (n > 0) {
                 a->last_progress = now(a);
             }
@@ -96,15 +104,17 @@ static eic_status transfer(attempt *a, int sending, uint8_t *buf, size_t len, si
  * closes, *body_len is the number of bytes kept in rx (0: none came). */
 static eic_status read_response(attempt *a, eic_http_head *h, size_t *body_len)
 {
-    eic_buffer *rx = &a->c->rx;
+    /* A copy (it does not change): kept in registers, where every use of
+     * the client's, at a large offset, is a long load. */
+    eic_buffer rx = a->c->rx;
     size_t have = 0;
     size_t head_len = 0; /* 0 until the final head is in */
     int close_delimited = 0, ended = 0;
     for (;;) {
-        uint8_t *body = rx->data + head_len;
+        uint8_t *body = rx.data + head_len;
         size_t in_body = have - head_len;
         if (head_len == 0) {
-            eic_status st = eic_http_parse_head(rx->data, have, h);
+            eic_status st = eic_http_parse_head(rx.data, have, h);
             size_t n = h->head_len;
             if (st != EIC_OK) {
                 return st;
@@ -112,12 +122,12 @@ static eic_status read_response(attempt *a, eic_http_head *h, size_t *body_len)
             if (n != 0) {
                 if (h->r.status < 200) {
                     have -= n;
-                    memmove(rx->data, rx->data + n, have);
+                    memmove(rx.data, rx.data + n, have);
                     continue;
                 }
                 head_len = n;
                 close_delimited = !h->chunked && !h->has_length;
-                if (!h->chunked && h->has_length && h->content_length > rx->size - n) {
+                if (!h->chunked && h->has_length && h->content_length > rx.size - n) {
                     return EIC_ERR_RESPONSE_TOO_LARGE;
                 }
                 h->close |= close_delimited;
@@ -145,14 +155,13 @@ static eic_status read_response(attempt *a, eic_http_head *h, size_t *body_len)
             }
         }
         /* Full: too large, unless the end of a close-delimited body comes. */
-        int full = have == rx->size;
+        int full = have == rx.size;
         uint8_t probe;
-        size_t got;
         if (full && head_len == 0) {
             return EIC_ERR_RESPONSE_TOO_LARGE;
         }
-        eic_status st =
-            transfer(a, 0, full ? &probe : rx->data + have, full ? 1 : rx->size - have, &got);
+        eic_status st = transfer(a, 0, full ? &probe : rx.data + have, full ? 1 : rx.size - have);
+        size_t got = a->moved;
         if (st != EIC_OK) {
             *body_len = have;
             return st;
@@ -181,9 +190,9 @@ static eic_status try_once(attempt *a, size_t request_len, eic_http_head *h, int
     if (st != EIC_OK) {
         return st;
     }
-    for (size_t sent = 0, n; st == EIC_OK && sent < request_len; sent += n) {
-        st = transfer(a, 1, c->tx.data + sent, request_len - sent, &n);
-        if (st == EIC_OK && n == 0) {
+    for (size_t sent = 0; st == EIC_OK && sent < request_len; sent += a->moved) {
+        st = transfer(a, 1, c->tx.data + sent, request_len - sent);
+        if (st == EIC_OK && a->moved == 0) {
             st = EIC_ERR_NETWORK;
         }
     }
@@ -206,6 +215,7 @@ eic_status eic_exchange(eic_client *c, size_t request_len, eic_http_head *h)
 {
     attempt a;
     a.c = c;
+    a.port = c->port;
     a.start = now(&a);
     a.last_progress = a.start;
     /* At most two tries: the second only when the server had closed an idle

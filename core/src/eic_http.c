@@ -35,9 +35,9 @@ static const char *line_end(const char *p, const char *end)
 size_t eic_http_head_length(const uint8_t *buf, size_t len)
 {
     /* A blank line: "\r\n\r\n", or a bare "\n\n" from lenient servers. */
-    for (size_t i = 0; i + 1 < len; i++) {
-        size_t j = i + 1 + (buf[i + 1] == '\r'); /* the second newline's place */
-        if (buf[i] == '\n' && j < len && buf[j] == '\n') {
+    for (size_t i = 1; i < len; i++) {
+        size_t j = i + (buf[i] == '\r'); /* the second newline's place */
+        if (buf[i - 1] == '\n' && j < len && buf[j] == '\n') {
             return j + 1;
         }
     }
@@ -50,8 +50,8 @@ size_t eic_http_head_length(const uint8_t *buf, size_t len)
 static size_t parse_number(const char *p, size_t n, unsigned base, size_t *out)
 {
     size_t v = 0, i = 0;
-    for (int d; i < n && (d = eic_uri_hex_value((unsigned char)p[i])) >= 0 && (unsigned)d < base;
-         i++) {
+    /* Not a digit: -1, as unsigned more than any base. */
+    for (unsigned d; i < n && (d = (unsigned)eic_uri_hex_value((unsigned char)p[i])) < base; i++) {
         if (v > ((size_t)-1 - (base - 1)) / base) {
             return 0;
         }
@@ -109,10 +109,12 @@ typedef char pairs_in_a_row[offsetof(eic_response, date) - offsetof(eic_response
 static eic_status header(eic_http_head *h, const char *name, size_t name_len, const char *v,
                          size_t n)
 {
-    /* The headers eic reads, in the order of the cases below; one walk over
-     * the names instead of a chain of compares. */
-    static const char names[] = "content-length\0transfer-encoding\0connection\0"
-                                "x-amzn-errortype\0x-amzn-requestid\0retry-after\0date\0";
+    /* The headers eic reads, one walk over the names instead of a chain of
+     * compares: first the four values eic keeps, in the order of their
+     * (pointer, length) pairs in a row of eic_response (one store for all,
+     * at an offset from 0), then the three of the framing. */
+    static const char names[] = "x-amzn-errortype\0x-amzn-requestid\0retry-after\0date\0"
+                                "content-length\0transfer-encoding\0connection\0";
     const char *known = names;
     int which = 0;
     while (*known != '\0' && !name_is(name, name_len, known)) {
@@ -121,7 +123,7 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
         which++;
     }
     switch (which) {
-    case 0: {
+    case 4: {
         size_t cl;
         if (n == 0 || parse_number(v, n, 10, &cl) != n ||
             (h->has_length && cl != h->content_length)) {
@@ -131,23 +133,21 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
         h->content_length = cl;
         break;
     }
-    case 1:
+    case 5:
         /* Only chunked is understood: eic never asks for another coding. */
         if (!name_is(v, n, "chunked") || h->chunked) {
             return EIC_ERR_PROTOCOL;
         }
         h->chunked = 1;
         break;
-    case 2:
+    case 6:
         if (lists(v, n, "close")) {
             h->close = 1;
         }
         break;
     default:
-        if (which < 7) { /* else a header eic does not read */
-            /* The four values eic keeps are (pointer, length) pairs in a row
-             * of eic_response, in the order of names: one store for all. */
-            char *at = (char *)&h->r.error_type + (size_t)(which - 3) * PAIR;
+        if (which < 4) { /* else a header eic does not read */
+            char *at = (char *)&h->r.error_type + (size_t)which * PAIR;
             memcpy(at, &v, sizeof v);
             memcpy(at + sizeof v, &n, sizeof n);
         }

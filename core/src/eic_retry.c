@@ -96,9 +96,8 @@ int eic_retry_is_clock_skew(const eic_error *err)
     int k = eic_retry_code_index(err->code);
     /* "Signature expired: ... is now earlier than ...", "Signature not yet
      * current: ...": a time problem, not a wrong key. */
-    return (k >= EIC_CODE_SKEW && k < EIC_CODE_SIGNATURE) ||
-           (k >= EIC_CODE_SIGNATURE && k < EIC_CODE_OTHER &&
-            mentions(err->message, "expired\0not yet current\0skew\0"));
+    return k >= EIC_CODE_SKEW && k < EIC_CODE_OTHER &&
+           (k < EIC_CODE_SIGNATURE || mentions(err->message, "expired\0not yet current\0skew\0"));
 }
 
 uint32_t eic_retry_delay_ms(const eic_error *err, const eic_client *c, unsigned attempt,

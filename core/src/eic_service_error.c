@@ -33,11 +33,14 @@ typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
                                            ? 1
                                            : -1];
 
-/* What copy_text reads, in one argument (a field and the kind of its
- * source, eic_text_kind: a header value or phrase is raw, the default):
- * fewer arguments make every call smaller. All sources are read by
- * eic_json_copy, so one set of filters serves every one. */
-#define FROM(kind) ((kind) << 3)
+/* What copy_text reads, in one argument (a field, its filter and the kind
+ * of its source, eic_text_kind: a header value or phrase is raw): fewer
+ * arguments make every call smaller, and the filter, known when the call
+ * is written, is not worked out at run time. All sources are read by
+ * eic_json_copy, so one set of filters serves every one: the code's, the
+ * message's (field and filter share their numbers), and the token's for the
+ * three others. */
+#define HOW(f, kind) ((f) | ((f) > FIELD_MESSAGE ? (int)EIC_COPY_TOKEN : (f)) << 3 | (kind) << 5)
 
 /* Unless an earlier source filled it, copies p[0..n) (NULL: none), read as
  * a source of the kind in how_from, into the field in how_from through its
@@ -47,15 +50,16 @@ typedef char eic_error_fields_in_a_row[offsetof(eic_error, request_id) ==
 static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
 {
     int f = how_from & 7;
+    int policy = (how_from >> 3) & 3;
     char *buf = (char *)err + field_at[f];
     if (p == NULL) {
         p = ""; /* NULL + 0 is undefined behaviour */
         n = 0;
     }
-    eic_json_chars text = {p, p + n, (eic_text_kind)(how_from >> 3)};
+    eic_json_chars text = {p, p + n, (eic_text_kind)(how_from >> 5)};
     if (buf[0] == '\0' &&
         eic_json_copy(&text, buf, (size_t)(field_at[f + 1] - field_at[f]),
-                      f > FIELD_MESSAGE ? EIC_COPY_TOKEN : (eic_copy_policy)f) != EIC_OK &&
+                      (eic_copy_policy)policy) != EIC_OK &&
         buf[0] != '\0') {
         err->truncated = 1;
     }
@@ -69,7 +73,7 @@ static void copy_text(eic_error *err, int how_from, const char *p, size_t n)
 static const char keys[] = "code\0Code\0__type\0message\0Message\0Type\0Reason\0";
 #define KEY_COUNT 7
 /* The field each of them fills, as copy_text reads it from JSON. */
-#define JSON_FIELD(f) ((f) | FROM(EIC_TEXT_JSON))
+#define JSON_FIELD(f) HOW(f, EIC_TEXT_JSON)
 static const unsigned char key_fields[KEY_COUNT] = {
     JSON_FIELD(FIELD_CODE),    JSON_FIELD(FIELD_CODE),    JSON_FIELD(FIELD_CODE),
     JSON_FIELD(FIELD_MESSAGE), JSON_FIELD(FIELD_MESSAGE), JSON_FIELD(FIELD_TYPE),
@@ -221,8 +225,9 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
     /* Each field from its sources in turn, as botocore tries them; a field
      * stays with the first that gives it text. */
     /* A generic error's header is not read. */
-    copy_text(err, FIELD_CODE, generic ? NULL : r->error_type, r->error_type_len);
-    copy_text(err, FIELD_REQUEST_ID, r->request_id, r->request_id_len);
+    copy_text(err, HOW(FIELD_CODE, EIC_TEXT_RAW), generic ? NULL : r->error_type,
+              r->error_type_len);
+    copy_text(err, HOW(FIELD_REQUEST_ID, EIC_TEXT_RAW), r->request_id, r->request_id_len);
     /* Then the body's members, each key in turn: the first member of that
      * name whose value is a string. */
     for (int key = 0; object && key < KEY_COUNT; key++) {
@@ -245,15 +250,15 @@ void eic_service_error_read(eic_error *err, const eic_response *r, eic_json_toke
             const char *p = NULL;
             size_t n = 0;
             xml_element(&p, &n, body, body_len, name_at(elements, f - (f > FIELD_REASON)));
-            copy_text(err, f | FROM(EIC_TEXT_XML), p, n);
+            copy_text(err, HOW(f, EIC_TEXT_XML), p, n);
         }
     }
     /* What is neither a JSON object (nor one too large for the tokens) nor
      * XML with a <Message> is shown as it is, as botocore does. */
     int plain = !object && parsed != EIC_ERR_TOO_FEW_TOKENS;
-    copy_text(err, FIELD_MESSAGE, plain && !generic ? text : NULL, text_len);
+    copy_text(err, HOW(FIELD_MESSAGE, EIC_TEXT_RAW), plain && !generic ? text : NULL, text_len);
     const char *phrase = generic ? reason_phrase(r->status) : "";
-    copy_text(err, FIELD_MESSAGE, phrase, strlen(phrase));
+    copy_text(err, HOW(FIELD_MESSAGE, EIC_TEXT_RAW), phrase, strlen(phrase));
 #endif
     /* The code of last resort: the status, 100 to 999, three digits (the
      * sink writes them, the NUL is written here). An earlier source
