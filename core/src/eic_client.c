@@ -178,6 +178,10 @@ typedef char copied_members_line_up[offsetof(eic_client, retry_after_max_ms) + 4
                                             COPIED
                                         ? 1
                                         : -1];
+typedef char defaults_line_up[offsetof(eic_client, retry_tokens) ==
+                                      offsetof(eic_client, connect_timeout_ms) + 16u
+                                  ? 1
+                                  : -1];
 
 eic_status eic_client_init(eic_client *client, const eic_client_config *config)
 {
@@ -210,10 +214,12 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
     client->session_token = config->credentials.session_token;
     memcpy(&client->tokens, &config->tokens, COPIED);
     /* The four timeouts and pacing values, in the members' order; 0 takes
-     * the default. */
+     * the default. The retry quota, next and still 0 from the wipe, takes
+     * its start value the same way. */
     static const uint32_t defaults[] = {EIC_CONNECT_TIMEOUT_MS, EIC_READ_TIMEOUT_MS,
-                                        EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS};
-    for (size_t i = 0; i < 4; i++) {
+                                        EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS,
+                                        EIC_RETRY_QUOTA};
+    for (size_t i = 0; i < 5; i++) {
         uint8_t *at = (uint8_t *)&client->connect_timeout_ms + 4 * i;
         uint32_t v;
         memcpy(&v, at, 4);
@@ -221,7 +227,6 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
             memcpy(at, &defaults[i], 4);
         }
     }
-    client->retry_tokens = EIC_RETRY_QUOTA;
     return EIC_OK;
 }
 
