@@ -25,10 +25,9 @@ enum { KEY_ID, SECRET, REGION, SERVICE, STRINGS };
  * a-z, 0-9 and '-' in the region and service. */
 static int accepts(unsigned which, unsigned char c)
 {
-    if (which >= REGION) {
-        return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '-';
-    }
-    return c > 0x20u && c < 0x7fu && !(which == KEY_ID && c == '/');
+    int name = (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '-';
+    int visible = c > 0x20u && c < 0x7fu && c != (which == KEY_ID ? '/' : 0);
+    return which >= REGION ? name : visible;
 }
 
 /* Length of s when 1..max characters, all accepted for string `which`. */
