@@ -114,12 +114,14 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
         return st;
     }
     if (*p == ':') {
+        /* Up to five digits (a sixth fails as the URL's end); none at all
+         * leaves 0, refused as port 0 is. */
         uint32_t port = 0;
         const char *digits = ++p;
-        while (*p >= '0' && *p <= '9' && p - digits < 5) {
+        while (in_range(*p, '0', '9') && p - digits < 5) {
             port = port * 10u + (uint32_t)(*p++ - '0');
         }
-        if (p == digits || port == 0 || port > 65535u) {
+        if (port - 1u > 65534u) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
         c->port_number = (uint16_t)port;
