@@ -121,11 +121,11 @@ eic_status eic_hmac_start(eic_sha256 *inner, eic_sha256 *outer, const void *pref
         h = outer;
         pad = HMAC_IPAD ^ HMAC_OPAD;
     }
-    eic_wipe(k0, sizeof k0);
     if (st != EIC_OK) {
         eic_sha256_abort(inner);
         eic_sha256_abort(outer);
     }
+    eic_wipe(k0, sizeof k0);
     return st;
 }
 
