@@ -84,7 +84,7 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
         return EIC_ERR_INVALID_ARGUMENT;
     }
     const char *p = url + 4;
-    if (lower(*p) == 's') {
+    if ((*p | 0x20) == 's') { /* only 'S' and 's' give 's' */
         p++;
     } else {
         c->tls = 0;
