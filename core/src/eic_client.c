@@ -148,14 +148,14 @@ static const char *dns_suffix(const char *region)
                                      "\0.amazonaws.com";
     const char *p = partitions;
     for (;;) {
-        /* The region is checked lower-case already: this compare is exact. */
+        /* The region is checked lower-case already: this compare is exact.
+         * Suffixes are tried as prefixes too, one loop for both: each
+         * starts with '.', which no region does (a-z, 0-9 and '-'). */
         int match = starts_with_ci(region, p);
         while (*p++ != '\0') { /* past the prefix */
         }
         if (match) {
             return p; /* the empty prefix, last, matches any region */
-        }
-        while (*p++ != '\0') { /* past the suffix */
         }
     }
 }
