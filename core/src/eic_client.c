@@ -100,14 +100,15 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
     while (is_host_char(*p, v6)) {
         p++;
     }
+    /* An empty name, or empty brackets. */
+    if (p == host + v6) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
     if (v6) {
-        if (*p != ']' || p == host + 1) {
+        if (*p != ']') {
             return EIC_ERR_INVALID_ARGUMENT;
         }
         p++;
-    }
-    if (p == host) {
-        return EIC_ERR_INVALID_ARGUMENT;
     }
     eic_status st = put_host(c, host, p);
     if (st != EIC_OK) {
