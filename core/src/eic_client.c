@@ -84,7 +84,7 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
         return EIC_ERR_INVALID_ARGUMENT;
     }
     const char *p = url + 4;
-    if (lower(*p) == 's') {
+    if ((*p | 0x20) == 's') { /* only 'S' and 's' give 's' */
         p++;
     } else {
         c->tls = 0;
@@ -100,26 +100,29 @@ static eic_status parse_endpoint(eic_client *c, const char *url)
     while (is_host_char(*p, v6)) {
         p++;
     }
+    /* An empty name, or empty brackets. */
+    if (p == host + v6) {
+        return EIC_ERR_INVALID_ARGUMENT;
+    }
     if (v6) {
-        if (*p != ']' || p == host + 1) {
+        if (*p != ']') {
             return EIC_ERR_INVALID_ARGUMENT;
         }
         p++;
-    }
-    if (p == host) {
-        return EIC_ERR_INVALID_ARGUMENT;
     }
     eic_status st = put_host(c, host, p);
     if (st != EIC_OK) {
         return st;
     }
     if (*p == ':') {
+        /* Up to five digits (a sixth fails as the URL's end); none at all
+         * leaves 0, refused as port 0 is. */
         uint32_t port = 0;
         const char *digits = ++p;
-        while (*p >= '0' && *p <= '9' && p - digits < 5) {
+        while (in_range(*p, '0', '9') && p - digits < 5) {
             port = port * 10u + (uint32_t)(*p++ - '0');
         }
-        if (p == digits || port == 0 || port > 65535u) {
+        if (port - 1u > 65534u) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
         c->port_number = (uint16_t)port;
@@ -146,14 +149,14 @@ static const char *dns_suffix(const char *region)
                                      "\0.amazonaws.com";
     const char *p = partitions;
     for (;;) {
-        /* The region is checked lower-case already: this compare is exact. */
+        /* The region is checked lower-case already: this compare is exact.
+         * Suffixes are tried as prefixes too, one loop for both: each
+         * starts with '.', which no region does (a-z, 0-9 and '-'). */
         int match = starts_with_ci(region, p);
         while (*p++ != '\0') { /* past the prefix */
         }
         if (match) {
             return p; /* the empty prefix, last, matches any region */
-        }
-        while (*p++ != '\0') { /* past the suffix */
         }
     }
 }
@@ -178,6 +181,10 @@ typedef char copied_members_line_up[offsetof(eic_client, retry_after_max_ms) + 4
                                             COPIED
                                         ? 1
                                         : -1];
+typedef char defaults_line_up[offsetof(eic_client, retry_tokens) ==
+                                      offsetof(eic_client, connect_timeout_ms) + 16u
+                                  ? 1
+                                  : -1];
 
 eic_status eic_client_init(eic_client *client, const eic_client_config *config)
 {
@@ -210,10 +217,12 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
     client->session_token = config->credentials.session_token;
     memcpy(&client->tokens, &config->tokens, COPIED);
     /* The four timeouts and pacing values, in the members' order; 0 takes
-     * the default. */
+     * the default. The retry quota, next and still 0 from the wipe, takes
+     * its start value the same way. */
     static const uint32_t defaults[] = {EIC_CONNECT_TIMEOUT_MS, EIC_READ_TIMEOUT_MS,
-                                        EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS};
-    for (size_t i = 0; i < 4; i++) {
+                                        EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS,
+                                        EIC_RETRY_QUOTA};
+    for (size_t i = 0; i < 5; i++) {
         uint8_t *at = (uint8_t *)&client->connect_timeout_ms + 4 * i;
         uint32_t v;
         memcpy(&v, at, 4);
@@ -221,7 +230,6 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
             memcpy(at, &defaults[i], 4);
         }
     }
-    client->retry_tokens = EIC_RETRY_QUOTA;
     return EIC_OK;
 }
 

@@ -57,30 +57,18 @@ void eic_sha256_clone(eic_sha256 *dst, const eic_sha256 *src)
     mbedtls_sha256_clone(dst, src);
 }
 
-/* The three steps of a digest over a (prefix, data) pair, in one place for
- * the one-shot digest and a long HMAC key. A failed step makes the later
- * ones fail too, and the context is freed either way. */
-static eic_status digest2(eic_sha256 *h, const void *prefix, size_t prefix_len, const void *data,
-                          size_t len, uint8_t out[EIC_SHA256_LEN])
-{
-    eic_status st = eic_sha256_start(h);
-    if (st == EIC_OK) {
-        st = eic_sha256_update(h, prefix, prefix_len);
-    }
-    if (st == EIC_OK) {
-        st = eic_sha256_update(h, data, len);
-    }
-    if (st == EIC_OK) {
-        return eic_sha256_finish(h, out);
-    }
-    eic_sha256_abort(h);
-    return st;
-}
-
 eic_status eic_sha256_digest(const void *data, size_t len, uint8_t out[EIC_SHA256_LEN])
 {
     eic_sha256 h;
-    return digest2(&h, NULL, 0, data, len, out);
+    eic_status st = eic_sha256_start(&h);
+    if (st == EIC_OK) {
+        st = eic_sha256_update(&h, data, len);
+    }
+    if (st == EIC_OK) {
+        return eic_sha256_finish(&h, out);
+    }
+    eic_sha256_abort(&h);
+    return st;
 }
 
 eic_status eic_hmac_start(eic_sha256 *inner, eic_sha256 *outer, const void *prefix,
@@ -92,7 +80,19 @@ eic_status eic_hmac_start(eic_sha256 *inner, eic_sha256 *outer, const void *pref
     eic_status st = EIC_OK;
     memset(k0, 0, sizeof k0);
     if (prefix_len + key_len > EIC_SHA256_BLOCK) {
-        st = digest2(inner, prefix, prefix_len, key, key_len, k0);
+        /* Written out here rather than shared with eic_sha256_digest(): a
+         * firmware signing requests links only this one. A failed step
+         * makes the later ones fail too; the end frees inner on failure. */
+        st = eic_sha256_start(inner);
+        if (st == EIC_OK) {
+            st = eic_sha256_update(inner, prefix, prefix_len);
+        }
+        if (st == EIC_OK) {
+            st = eic_sha256_update(inner, key, key_len);
+        }
+        if (st == EIC_OK) {
+            st = eic_sha256_finish(inner, k0);
+        }
     } else {
         if (prefix_len != 0) {
             memcpy(k0, prefix, prefix_len);
@@ -121,11 +121,11 @@ eic_status eic_hmac_start(eic_sha256 *inner, eic_sha256 *outer, const void *pref
         h = outer;
         pad = HMAC_IPAD ^ HMAC_OPAD;
     }
-    eic_wipe(k0, sizeof k0);
     if (st != EIC_OK) {
         eic_sha256_abort(inner);
         eic_sha256_abort(outer);
     }
+    eic_wipe(k0, sizeof k0);
     return st;
 }
 

@@ -25,10 +25,9 @@ enum { KEY_ID, SECRET, REGION, SERVICE, STRINGS };
  * a-z, 0-9 and '-' in the region and service. */
 static int accepts(unsigned which, unsigned char c)
 {
-    if (which >= REGION) {
-        return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '-';
-    }
-    return c > 0x20u && c < 0x7fu && !(which == KEY_ID && c == '/');
+    int name = (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '-';
+    int visible = c > 0x20u && c < 0x7fu && c != (which == KEY_ID ? '/' : 0);
+    return which >= REGION ? name : visible;
 }
 
 /* Length of s when 1..max characters, all accepted for string `which`. */
@@ -212,9 +211,11 @@ static eic_status derive_signing_key(eic_sigv4_signer *s, const char *amz_date)
         const char *part = &EIC_SIGV4_STRING_TO_SIGN[sizeof EIC_SIGV4_STRING_TO_SIGN_HEAD_ - 1];
         size_t len = i == 3 ? sizeof "aws4_request" - 1
                             : part_of(s, amz_date, EIC_SIGV4_T_DAY + i, &part);
-        st = eic_sha256_update(&s->key_inner, part, len);
-        st = st == EIC_OK ? eic_hmac_finish(&s->key_inner, &s->key_outer, key)
-                          : (eic_sha256_abort(&s->key_inner), st);
+        /* Finished even when the update failed, as that frees inner too;
+         * the update's failure is the one returned then. */
+        eic_status up = eic_sha256_update(&s->key_inner, part, len);
+        st = eic_hmac_finish(&s->key_inner, &s->key_outer, key);
+        st = up != EIC_OK ? up : st;
         eic_sha256_abort(&s->key_outer);
         if (st != EIC_OK) {
             break;

@@ -137,8 +137,12 @@ int eic_time_format_amz_date(int64_t epoch_s, char out[17])
      * length puts never too high (a year or two low at most): the inverse
      * of days_from_civil without a second formula. */
     int32_t year = 1969 + (int32_t)((uint32_t)days * 400u / 146097u);
-    int32_t month = 1;
-    while (eic_time_days_from_civil(year, month + 1, 1) <= days) {
+    /* first: the day the month starts, kept as the walk passes it (month
+     * 13 is January of the next year to days_from_civil). Month 0's next,
+     * January, never comes after days, so first is always set. */
+    int32_t month = 0, first = 0, next;
+    while ((next = eic_time_days_from_civil(year, month + 1, 1)) <= days) {
+        first = next;
         if (++month > 12) {
             year++;
             month = 1;
@@ -152,7 +156,7 @@ int eic_time_format_amz_date(int64_t epoch_s, char out[17])
     for (int i = 15; i-- > 0;) {
         if (i == 8) {
             out[i] = 'T';
-            v = year * 10000 + month * 100 + days - eic_time_days_from_civil(year, month, 1) + 1;
+            v = year * 10000 + month * 100 + days - first + 1;
         } else {
             out[i] = (char)('0' + v % 10);
             v /= 10;
