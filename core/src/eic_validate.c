@@ -279,14 +279,6 @@ eic_status eic_validate_marker(const char *s)
     return check_text(s, EIC_MARKER_MAX, EIC_MARKER_MAX, &all);
 }
 
-eic_status eic_validate_range(eic_optional_int v, int32_t min, int32_t max)
-{
-    /* One unsigned compare: below min wraps to above max - min. */
-    return !v.is_set || (uint32_t)v.value - (uint32_t)min <= (uint32_t)max - (uint32_t)min
-               ? EIC_OK
-               : EIC_ERR_OUT_OF_RANGE;
-}
-
 /* The four text checks behind one entry point: the request writer checks
  * its members in a loop, and one call with the member's kind is less code
  * there than a choice of four calls. */
