@@ -93,9 +93,12 @@ static int one(unsigned char p, char c)
 
 /* Whether the field matches one of the alternatives of the pattern, read
  * in one forward pass each: no backtracking, no recursion. A failed step
- * sets i past any field length, so the rest of that alternative fails. */
-static int field_is(span f, unsigned kind)
+ * sets i past any field length, so the rest of that alternative fails.
+ * The field by address: a span by value is spilled to the stack here and
+ * built there, more code at every call. */
+static int field_is(const span *field, unsigned kind)
 {
+    span f = *field;
     for (const char *pat = patterns + kind;; pat++) {
         size_t i = 0, group = 0;
         for (; *pat != '\0' && *pat != '|'; pat++) {
@@ -174,7 +177,7 @@ eic_status eic_validate_function_name(const char *s)
     if (st != EIC_OK) {
         return st;
     }
-    if (field_is(all, K_DOTS)) {
+    if (field_is(&all, K_DOTS)) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     for (unsigned form = 32u; form-- > 0u;) {
@@ -190,7 +193,7 @@ eic_status eic_validate_function_name(const char *s)
                 break;
             }
             span f = next_field(&p);
-            ok = field_is(f, name_kinds[k]);
+            ok = field_is(&f, name_kinds[k]);
             if (name_kinds[k] == K_NAME) {
                 name = f;
             }
@@ -207,7 +210,7 @@ eic_status eic_validate_qualifier(const char *s)
 {
     span f;
     eic_status st = measure(s, EIC_QUALIFIER_MAX, &f);
-    if (st == EIC_OK && !field_is(f, K_QUALIFIER_INPUT)) {
+    if (st == EIC_OK && !field_is(&f, K_QUALIFIER_INPUT)) {
         st = EIC_ERR_INVALID_ARGUMENT;
     }
     return st;
@@ -260,13 +263,17 @@ eic_status eic_validate_destination(const char *s)
             return EIC_ERR_INVALID_ARGUMENT;
         }
         size_t first = 8 + text_char(s + 8, len - 8);
-        return len - first <= 248 && field_is((span){s + first, len - first}, K_KAFKA_TAIL)
+        return len - first <= 248 && field_is(&(span){s + first, len - first}, K_KAFKA_TAIL)
                    ? EIC_OK
                    : EIC_ERR_INVALID_ARGUMENT;
     }
     const char *p = s;
     for (unsigned i = 0; i < sizeof destination_kinds; i++) {
-        if (p == NULL || !field_is(next_field(&p), destination_kinds[i])) {
+        if (p == NULL) {
+            return EIC_ERR_INVALID_ARGUMENT;
+        }
+        span f = next_field(&p);
+        if (!field_is(&f, destination_kinds[i])) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
     }
