@@ -10,7 +10,7 @@ void eic_uri_encode(eic_sink *k, const char *s, size_t len, int twice)
             continue;
         }
         eic_sink_put(k, "%25", twice ? 3 : 1);
-        eic_sink_puthex(k, &c, 1, 'A');
+        eic_sink_puthex(k, &s[i], 1, 'A');
     }
 }
 
