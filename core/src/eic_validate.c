@@ -46,12 +46,14 @@ static unsigned char_class(char c)
 #define PAT_ARN "arn"
 #define PAT_PARTITION "|aws" LUH "*" /* (aws[a-zA-Z-]*)? */
 #define PAT_LAMBDA "lambda"
-/* empty, or (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9], each way
- * an alternative of its own (a "-gov" may also be the [a-z]+ part). */
+/* empty, or (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9]: one
+ * alternative with an optional -gov, one with an optional -iso[a-z]?. A
+ * "-gov" or "-iso" may also be the [a-z]+ part ("us-gov-1"): the group
+ * then takes it, and fails the alternative, in one alternative only; the
+ * other reads it as [a-z]+. */
 #define REGION_TAIL "-" L "+-" D
-#define PAT_OPT_REGION                                                                   \
-    "|(eusc-)" L L REGION_TAIL "|(eusc-)" L L "-gov" REGION_TAIL "|(eusc-)" L L "-iso" L \
-    "?" REGION_TAIL
+#define PAT_OPT_REGION \
+    "|(eusc-)" L L "(-gov)" REGION_TAIL "|(eusc-)" L L "(-iso" L "?)" REGION_TAIL
 #define PAT_OPT_ACCOUNT "|" D D D D D D D D D D D D
 #define PAT_FUNCTION "function"
 #define PAT_NAME NAME "+"
