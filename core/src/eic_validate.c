@@ -14,18 +14,19 @@ typedef struct {
     size_t n;
 } span;
 
-/* Character classes, as bits of a mask: the class of bit i is the range
- * ranges[2i]..ranges[2i+1] (bit 0 a-z, 1 A-Z, 2 0-9, then 3 '-', 4 '_',
- * 5 '.' and 6 '$'). */
-static unsigned char_class(char c)
+/* Whether c is in one of the character classes of mask, as bits: the
+ * class of bit i is the range ranges[2i]..ranges[2i+1] (bit 0 a-z, 1 A-Z,
+ * 2 0-9, then 3 '-', 4 '_', 5 '.' and 6 '$'). The ranges are disjoint:
+ * the loop ends with the mask's last class. */
+static int in_classes(unsigned mask, char c)
 {
     static const char ranges[] = "azAZ09--__..$$";
-    for (unsigned i = 0; i < 7u; i++) {
-        if (c >= ranges[2 * i] && c <= ranges[2 * i + 1]) {
-            return 1u << i;
+    for (const char *r = ranges; mask != 0u; r += 2, mask >>= 1) {
+        if ((mask & 1u) != 0u && c >= r[0] && c <= r[1]) {
+            return 1;
         }
     }
-    return 0u;
+    return 0;
 }
 
 /* The field patterns, a small regular language read by field_is(): a byte
@@ -90,7 +91,7 @@ enum {
 
 static int one(unsigned char p, char c)
 {
-    return p >= 0x80u ? (char_class(c) & p) != 0u : c == (char)p;
+    return p >= 0x80u ? in_classes(p & 0x7fu, c) : c == (char)p;
 }
 
 /* Whether the field matches one of the alternatives of the pattern, read
