@@ -26,56 +26,60 @@ const char eic_member_names[] =
     "NextMarker\0FunctionName\0Qualifier\0MaxItems\0"
     "DestinationConfig.OnSuccess.Destination\0DestinationConfig.OnFailure.Destination\0";
 
-/* Writes `{` before the first member of an object (sep is `{`), `,`
- * before the others, then `"key":`, and returns the next separator. Keys
- * are plain ASCII: written as strings, nothing is escaped. */
-static char member(eic_sink *k, char sep, unsigned key)
+/* Opens an object: returns the sink's length just past its `{`, which
+ * member() compares with to tell the first member from the others. (A sink
+ * that failed takes no more bytes, whatever is written after.) */
+static size_t open_object(eic_sink *k)
 {
-    const char *name = &eic_member_names[key];
-    eic_sink_putc(k, sep);
-    eic_json_write_string(k, name, strlen(name));
-    eic_sink_putc(k, ':');
-    return ',';
+    eic_sink_putc(k, '{');
+    return k->len;
 }
 
-/* Closes an object member() opened, or writes `{}` when it had none. */
-static void end_object(eic_sink *k, char sep)
+/* Writes `,` before any member but the first of the object opened at
+ * start, then `"key":`. Keys are plain ASCII: written as strings, nothing
+ * is escaped. */
+static void member(eic_sink *k, size_t start, unsigned key)
 {
-    eic_sink_puts(k, &"{}"[sep != '{']);
+    const char *name = &eic_member_names[key];
+    if (k->len != start) {
+        eic_sink_putc(k, ',');
+    }
+    eic_json_write_string(k, name, strlen(name));
+    eic_sink_putc(k, ':');
 }
 
 void eic_json_write_config_body(eic_sink *k, const eic_put_request *r)
 {
     const eic_destination_config *d = &r->destination_config;
-    char sep = '{';
+    size_t top = open_object(k);
     if (r->maximum_retry_attempts.is_set) {
-        sep = member(k, sep, EIC_NAME_RETRY_ATTEMPTS);
+        member(k, top, EIC_NAME_RETRY_ATTEMPTS);
         /* Validated ranges are never negative. */
         eic_sink_putu(k, (uint32_t)r->maximum_retry_attempts.value);
     }
     if (r->maximum_event_age_in_seconds.is_set) {
-        sep = member(k, sep, EIC_NAME_EVENT_AGE);
+        member(k, top, EIC_NAME_EVENT_AGE);
         eic_sink_putu(k, (uint32_t)r->maximum_event_age_in_seconds.value);
     }
     if (d->is_set || d->on_success.is_set || d->on_failure.is_set) {
-        char inner = '{';
-        sep = member(k, sep, EIC_NAME_DESTINATION_CONFIG);
+        member(k, top, EIC_NAME_DESTINATION_CONFIG);
+        size_t inner = open_object(k);
         /* OnSuccess, then OnFailure: the same member twice. */
         const eic_destination_setting *s = &d->on_success;
         for (unsigned i = 0; i < 2; i++, s = &d->on_failure) {
             if (s->is_set) {
-                char leaf = '{';
-                inner = member(k, inner,
-                               EIC_NAME_ON_SUCCESS_KEY +
-                                   i * (EIC_NAME_ON_FAILURE_KEY - EIC_NAME_ON_SUCCESS_KEY));
+                member(k, inner,
+                       EIC_NAME_ON_SUCCESS_KEY +
+                           i * (EIC_NAME_ON_FAILURE_KEY - EIC_NAME_ON_SUCCESS_KEY));
+                size_t leaf = open_object(k);
                 if (s->destination != NULL) {
-                    leaf = member(k, leaf, EIC_NAME_DESTINATION);
+                    member(k, leaf, EIC_NAME_DESTINATION);
                     eic_json_write_string(k, s->destination, strlen(s->destination));
                 }
-                end_object(k, leaf);
+                eic_sink_putc(k, '}');
             }
         }
-        end_object(k, inner);
+        eic_sink_putc(k, '}');
     }
-    end_object(k, sep);
+    eic_sink_putc(k, '}');
 }

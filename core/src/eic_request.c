@@ -34,9 +34,9 @@ static const uint8_t method_at[] = {0, 4, 9, 13, 9};
  * err->invalid_parameter and the query use): those with a text value, and
  * the three numbers. */
 enum {
-    FUNCTION_NAME,
-    QUALIFIER,
-    MARKER,
+    FUNCTION_NAME = EIC_CHECK_FUNCTION_NAME,
+    QUALIFIER = EIC_CHECK_QUALIFIER,
+    MARKER = EIC_CHECK_MARKER,
     MAX_ITEMS,
     NUMBERS = MAX_ITEMS,
     ON_SUCCESS = 6,
@@ -80,16 +80,12 @@ static eic_status validate(const operation *op, eic_error *err)
         eic_status st;
         if (n < 3u) {
             st = eic_validate_range(op->number[n], bounds[2 * n], bounds[2 * n + 1]);
-        } else if (i == FUNCTION_NAME) {
-            st = eic_validate_function_name(s);
-        } else if (s == NULL) {
+        } else if (s == NULL && i != FUNCTION_NAME) {
             continue;
-        } else if (i == QUALIFIER) {
-            st = eic_validate_qualifier(s);
-        } else if (i == MARKER) {
-            st = eic_validate_marker(s);
         } else {
-            st = eic_validate_destination(s);
+            /* The text members' indices are their eic_validate_text kinds
+             * (OnSuccess and OnFailure past EIC_CHECK_MARKER). */
+            st = eic_validate_text(i, s);
         }
         if (st != EIC_OK) {
             if (err != NULL) {

@@ -93,9 +93,13 @@ void eic_sink_putu(eic_sink *k, uint32_t v)
 void eic_sink_puthex(eic_sink *k, const void *p, size_t n, char letter_a)
 {
     const uint8_t *b = p;
-    for (size_t i = 0; i < 2 * n; i++) {
-        unsigned d = (unsigned)(b[i >> 1] >> (~i & 1u) * 4u) & 0x0fu;
-        eic_sink_putc(k, eic_hex_digit(d, letter_a));
+    for (size_t i = 0; i < n; i++) {
+        /* The byte's two nibbles in turn, high first, each shifted into
+         * bits 4 to 7: the marker bit above the byte ends the pair once it
+         * passes bit 15. */
+        for (unsigned v = b[i] | 0x100u; v < 0x10000u; v <<= 4) {
+            eic_sink_putc(k, eic_hex_digit(v >> 4 & 0x0fu, letter_a));
+        }
     }
 }
 

@@ -1,14 +1,6 @@
 /* Percent-encoding (core, encoding layer). */
 #include "eic_uri.h"
 
-/* c | 0x20 folds 'A'..'Z' onto 'a'..'z' and maps no other byte there, and
- * one unsigned compare tests a range. */
-int eic_uri_is_unreserved(unsigned char c)
-{
-    return (unsigned)((c | 0x20u) - 'a') < 26u || (unsigned)(c - '0') < 10u ||
-           (unsigned)(c - '-') < 2u || c == '_' || c == '~';
-}
-
 void eic_uri_encode(eic_sink *k, const char *s, size_t len, int twice)
 {
     for (size_t i = 0; i < len; i++) {
@@ -18,7 +10,7 @@ void eic_uri_encode(eic_sink *k, const char *s, size_t len, int twice)
             continue;
         }
         eic_sink_put(k, "%25", twice ? 3 : 1);
-        eic_sink_puthex(k, &c, 1, 'A');
+        eic_sink_puthex(k, &s[i], 1, 'A');
     }
 }
 

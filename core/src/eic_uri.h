@@ -7,8 +7,15 @@
 
 #include "eic_sink.h"
 
-/* RFC 3986 unreserved: A-Z a-z 0-9 - . _ ~ */
-int eic_uri_is_unreserved(unsigned char c);
+/* RFC 3986 unreserved: A-Z a-z 0-9 - . _ ~. Inline: eic_uri_encode is its
+ * one caller in a firmware (the canonicaliser is a tool's). c | 0x20 folds
+ * 'A'..'Z' onto 'a'..'z' and maps no other byte there, and one unsigned
+ * compare tests a range. */
+static inline int eic_uri_is_unreserved(unsigned char c)
+{
+    return (unsigned)((c | 0x20u) - 'a') < 26u || (unsigned)(c - '0') < 10u ||
+           (unsigned)(c - '-') < 2u || c == '_' || c == '~';
+}
 
 /* Writes every unreserved byte of s as it is and every other as %XX
  * (upper-case hex). twice: as %25XX, the encoding of that encoding, which

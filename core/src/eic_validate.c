@@ -14,18 +14,19 @@ typedef struct {
     size_t n;
 } span;
 
-/* Character classes, as bits of a mask: the class of bit i is the range
- * ranges[2i]..ranges[2i+1] (bit 0 a-z, 1 A-Z, 2 0-9, then 3 '-', 4 '_',
- * 5 '.' and 6 '$'). */
-static unsigned char_class(char c)
+/* Whether c is in one of the character classes of mask, as bits: the
+ * class of bit i is the range ranges[2i]..ranges[2i+1] (bit 0 a-z, 1 A-Z,
+ * 2 0-9, then 3 '-', 4 '_', 5 '.' and 6 '$'). The ranges are disjoint:
+ * the loop ends with the mask's last class. */
+static int in_classes(unsigned mask, char c)
 {
     static const char ranges[] = "azAZ09--__..$$";
-    for (unsigned i = 0; i < 7u; i++) {
-        if (c >= ranges[2 * i] && c <= ranges[2 * i + 1]) {
-            return 1u << i;
+    for (const char *r = ranges; mask != 0u; r += 2, mask >>= 1) {
+        if ((mask & 1u) != 0u && c >= r[0] && c <= r[1]) {
+            return 1;
         }
     }
-    return 0u;
+    return 0;
 }
 
 /* The field patterns, a small regular language read by field_is(): a byte
@@ -46,12 +47,14 @@ static unsigned char_class(char c)
 #define PAT_ARN "arn"
 #define PAT_PARTITION "|aws" LUH "*" /* (aws[a-zA-Z-]*)? */
 #define PAT_LAMBDA "lambda"
-/* empty, or (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9], each way
- * an alternative of its own (a "-gov" may also be the [a-z]+ part). */
+/* empty, or (eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-[0-9]: one
+ * alternative with an optional -gov, one with an optional -iso[a-z]?. A
+ * "-gov" or "-iso" may also be the [a-z]+ part ("us-gov-1"): the group
+ * then takes it, and fails the alternative, in one alternative only; the
+ * other reads it as [a-z]+. */
 #define REGION_TAIL "-" L "+-" D
-#define PAT_OPT_REGION                                                                   \
-    "|(eusc-)" L L REGION_TAIL "|(eusc-)" L L "-gov" REGION_TAIL "|(eusc-)" L L "-iso" L \
-    "?" REGION_TAIL
+#define PAT_OPT_REGION \
+    "|(eusc-)" L L "(-gov)" REGION_TAIL "|(eusc-)" L L "(-iso" L "?)" REGION_TAIL
 #define PAT_OPT_ACCOUNT "|" D D D D D D D D D D D D
 #define PAT_FUNCTION "function"
 #define PAT_NAME NAME "+"
@@ -88,14 +91,17 @@ enum {
 
 static int one(unsigned char p, char c)
 {
-    return p >= 0x80u ? (char_class(c) & p) != 0u : c == (char)p;
+    return p >= 0x80u ? in_classes(p & 0x7fu, c) : c == (char)p;
 }
 
 /* Whether the field matches one of the alternatives of the pattern, read
  * in one forward pass each: no backtracking, no recursion. A failed step
- * sets i past any field length, so the rest of that alternative fails. */
-static int field_is(span f, unsigned kind)
+ * sets i past any field length, so the rest of that alternative fails.
+ * The field by address: a span by value is spilled to the stack here and
+ * built there, more code at every call. */
+static int field_is(const span *field, unsigned kind)
 {
+    span f = *field;
     for (const char *pat = patterns + kind;; pat++) {
         size_t i = 0, group = 0;
         for (; *pat != '\0' && *pat != '|'; pat++) {
@@ -174,7 +180,7 @@ eic_status eic_validate_function_name(const char *s)
     if (st != EIC_OK) {
         return st;
     }
-    if (field_is(all, K_DOTS)) {
+    if (field_is(&all, K_DOTS)) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     for (unsigned form = 32u; form-- > 0u;) {
@@ -190,7 +196,7 @@ eic_status eic_validate_function_name(const char *s)
                 break;
             }
             span f = next_field(&p);
-            ok = field_is(f, name_kinds[k]);
+            ok = field_is(&f, name_kinds[k]);
             if (name_kinds[k] == K_NAME) {
                 name = f;
             }
@@ -207,7 +213,7 @@ eic_status eic_validate_qualifier(const char *s)
 {
     span f;
     eic_status st = measure(s, EIC_QUALIFIER_MAX, &f);
-    if (st == EIC_OK && !field_is(f, K_QUALIFIER_INPUT)) {
+    if (st == EIC_OK && !field_is(&f, K_QUALIFIER_INPUT)) {
         st = EIC_ERR_INVALID_ARGUMENT;
     }
     return st;
@@ -260,13 +266,17 @@ eic_status eic_validate_destination(const char *s)
             return EIC_ERR_INVALID_ARGUMENT;
         }
         size_t first = 8 + text_char(s + 8, len - 8);
-        return len - first <= 248 && field_is((span){s + first, len - first}, K_KAFKA_TAIL)
+        return len - first <= 248 && field_is(&(span){s + first, len - first}, K_KAFKA_TAIL)
                    ? EIC_OK
                    : EIC_ERR_INVALID_ARGUMENT;
     }
     const char *p = s;
     for (unsigned i = 0; i < sizeof destination_kinds; i++) {
-        if (p == NULL || !field_is(next_field(&p), destination_kinds[i])) {
+        if (p == NULL) {
+            return EIC_ERR_INVALID_ARGUMENT;
+        }
+        span f = next_field(&p);
+        if (!field_is(&f, destination_kinds[i])) {
             return EIC_ERR_INVALID_ARGUMENT;
         }
     }
@@ -279,10 +289,19 @@ eic_status eic_validate_marker(const char *s)
     return check_text(s, EIC_MARKER_MAX, EIC_MARKER_MAX, &all);
 }
 
-eic_status eic_validate_range(eic_optional_int v, int32_t min, int32_t max)
+/* The four text checks behind one entry point: the request writer checks
+ * its members in a loop, and one call with the member's kind is less code
+ * there than a choice of four calls. */
+eic_status eic_validate_text(unsigned kind, const char *s)
 {
-    /* One unsigned compare: below min wraps to above max - min. */
-    return !v.is_set || (uint32_t)v.value - (uint32_t)min <= (uint32_t)max - (uint32_t)min
-               ? EIC_OK
-               : EIC_ERR_OUT_OF_RANGE;
+    switch (kind) {
+    case EIC_CHECK_FUNCTION_NAME:
+        return eic_validate_function_name(s);
+    case EIC_CHECK_QUALIFIER:
+        return eic_validate_qualifier(s);
+    case EIC_CHECK_MARKER:
+        return eic_validate_marker(s);
+    default:
+        return eic_validate_destination(s);
+    }
 }

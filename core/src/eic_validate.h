@@ -28,7 +28,24 @@ eic_status eic_validate_destination(const char *s);
  * EIC_MARKER_MAX bytes. */
 eic_status eic_validate_marker(const char *s);
 
-/* An absent value passes; a present one must lie in [min, max] (min <= max). */
-eic_status eic_validate_range(eic_optional_int v, int32_t min, int32_t max);
+/* The text checks above by kind, for a caller that checks several members
+ * in a loop: any kind past EIC_CHECK_MARKER is a destination. */
+enum {
+    EIC_CHECK_FUNCTION_NAME,
+    EIC_CHECK_QUALIFIER,
+    EIC_CHECK_MARKER,
+    EIC_CHECK_DESTINATION
+};
+eic_status eic_validate_text(unsigned kind, const char *s);
+
+/* An absent value passes; a present one must lie in [min, max] (min <= max).
+ * Inline: at its one call, in a loop, a call costs more than the compare. */
+static inline eic_status eic_validate_range(eic_optional_int v, int32_t min, int32_t max)
+{
+    /* One unsigned compare: below min wraps to above max - min. */
+    return !v.is_set || (uint32_t)v.value - (uint32_t)min <= (uint32_t)max - (uint32_t)min
+               ? EIC_OK
+               : EIC_ERR_OUT_OF_RANGE;
+}
 
 #endif /* EIC_VALIDATE_H */
