@@ -15,7 +15,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Build tools, both host compilers (gcc builds, gate_clang_build uses clang), the Cortex-M4 cross
 # compiler and newlib (gate_cortex_m4), binutils for the gates' nm/objdump/size, the
 # libraries and interpreters the code and the tests use, openssl for the test CAs of the TLS
-# tests, and valgrind. moto_server, the AWS CLI and botocore come with the machine's python3.
+# tests, valgrind, and doxygen for the API reference (docs.doxygen). moto_server, the AWS CLI
+# and botocore come with the machine's python3.
 packages=(
     build-essential cmake make
     gcc clang binutils
@@ -25,6 +26,7 @@ packages=(
     openssl ca-certificates valgrind
     qemu-system-arm python3-kconfiglib
     liblwip-dev iproute2
+    doxygen
 )
 
 if [ "${EIC_SKIP_APT:-0}" != 1 ]; then

@@ -104,12 +104,12 @@ typedef struct eic_tls_options {
 
 /** @brief The TLS port's context. Members are private: use the functions below. */
 typedef struct eic_tls {
-    eic_port inner; /**< The wrapped port (a copy). */
-    mbedtls_entropy_context entropy;
-    mbedtls_ctr_drbg_context drbg;
-    mbedtls_x509_crt ca;
-    mbedtls_ssl_config conf;
-    mbedtls_ssl_context ssl;
+    eic_port inner;                     /**< The wrapped port (a copy). */
+    mbedtls_entropy_context entropy;    /**< Entropy source of the DRBG. */
+    mbedtls_ctr_drbg_context drbg;      /**< Random generator for TLS. */
+    mbedtls_x509_crt ca;                /**< Trusted CA certificates. */
+    mbedtls_ssl_config conf;            /**< TLS configuration (client, TLS 1.2+). */
+    mbedtls_ssl_context ssl;            /**< The TLS session. */
     char server_name[EIC_HOST_MAX + 1]; /**< Override, or empty. */
     uint32_t io_timeout_ms;             /**< How long one inner send/recv may wait now. */
     size_t pending_write;               /**< Bytes sealed in a record not yet sent, or 0. */
@@ -136,12 +136,14 @@ typedef struct eic_tls {
  * @param[in]  inner   The byte-stream port to run TLS over; copied, but its
  *                     context must stay valid.
  * @param[in]  options CA source, name override, verification switch.
- * @return ::EIC_OK;
- *         ::EIC_ERR_INVALID_ARGUMENT (a NULL pointer, no CA while verifying,
- *         a CA file without `MBEDTLS_FS_IO`, a server_name over ::EIC_HOST_MAX);
- *         ::EIC_ERR_TLS (the CA file cannot be read or holds no certificate,
- *         the CA buffer holds none, mbedTLS set-up failed);
- *         ::EIC_ERR_CRYPTO (the random generator could not be seeded).
+ * @retval ::EIC_OK                   port is ready.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT A NULL pointer, an inner port with a NULL
+ *         member, no CA while verifying, a CA file without `MBEDTLS_FS_IO`, a
+ *         server_name over ::EIC_HOST_MAX.
+ * @retval ::EIC_ERR_TLS              The CA file cannot be read or holds no
+ *         certificate, the CA buffer holds none, or mbedTLS's SSL set-up failed.
+ * @retval ::EIC_ERR_CRYPTO           The random generator could not be seeded
+ *         (or, with mbedTLS 3 and PSA, psa_crypto_init() failed).
  */
 eic_status eic_port_tls_init(eic_port *port, eic_tls *tls, const eic_port *inner,
                              const eic_tls_options *options);
@@ -160,7 +162,7 @@ void eic_port_tls_free(eic_tls *tls);
  * Meaningful after a call returned an error (or `recv` returned 0: then
  * `MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY` or `MBEDTLS_ERR_SSL_CONN_EOF`);
  * mbedtls_strerror() turns it into text.
- * @param[in] tls The context.
+ * @param[in] tls The context; NULL gives 0.
  * @return A negative mbedTLS code, or 0.
  */
 int eic_port_tls_last_error(const eic_tls *tls);

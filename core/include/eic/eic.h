@@ -27,12 +27,15 @@
 
 /* Types only: the core fills jsmn's tokens with its own strict parser
  * (eic_json_read.c) and compiles none of jsmn's functions. Without
- * JSMN_PARENT_LINKS, so jsmntok_t is the same everywhere. */
+ * JSMN_PARENT_LINKS, so jsmntok_t is the same everywhere. Internal names
+ * like these are left out of the API reference. */
+/** @cond INTERNAL */
 #ifndef JSMN_H
 #define JSMN_HEADER
 #include <jsmn.h>
 #undef JSMN_HEADER
 #endif
+/** @endcond */
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,16 +43,16 @@ extern "C" {
 
 /** @name Limits of the Lambda API (facts of the service model, not tunables)
  * @{ */
-#define EIC_FUNCTION_NAME_MAX 256     /**< FunctionName in any form. */
-#define EIC_FUNCTION_NAME_ONLY_MAX 64 /**< The name part of a FunctionName. */
-#define EIC_QUALIFIER_MAX 128         /**< Qualifier. */
-#define EIC_DESTINATION_MAX 350       /**< OnSuccess/OnFailure Destination. */
-#define EIC_MAXIMUM_RETRY_ATTEMPTS_MIN 0
-#define EIC_MAXIMUM_RETRY_ATTEMPTS_MAX 2
-#define EIC_MAXIMUM_EVENT_AGE_MIN 60
-#define EIC_MAXIMUM_EVENT_AGE_MAX 21600
-#define EIC_MAX_ITEMS_MIN 1
-#define EIC_MAX_ITEMS_MAX 50
+#define EIC_FUNCTION_NAME_MAX 256        /**< FunctionName in any form. */
+#define EIC_FUNCTION_NAME_ONLY_MAX 64    /**< The name part of a FunctionName. */
+#define EIC_QUALIFIER_MAX 128            /**< Qualifier. */
+#define EIC_DESTINATION_MAX 350          /**< OnSuccess/OnFailure Destination. */
+#define EIC_MAXIMUM_RETRY_ATTEMPTS_MIN 0 /**< Least MaximumRetryAttempts. */
+#define EIC_MAXIMUM_RETRY_ATTEMPTS_MAX 2 /**< Most MaximumRetryAttempts. */
+#define EIC_MAXIMUM_EVENT_AGE_MIN 60     /**< Least MaximumEventAgeInSeconds. */
+#define EIC_MAXIMUM_EVENT_AGE_MAX 21600  /**< Most MaximumEventAgeInSeconds. */
+#define EIC_MAX_ITEMS_MIN 1              /**< Least MaxItems of a List page. */
+#define EIC_MAX_ITEMS_MAX 50             /**< Most MaxItems of a List page. */
 /** @} */
 
 /** @brief JSON token array, jsmn's tokens underneath. */
@@ -57,7 +60,9 @@ typedef jsmntok_t eic_json_token;
 
 /* The core is built without JSMN_PARENT_LINKS: an application that included
  * jsmn.h with it first would hand eic tokens of another layout. */
+/** @cond INTERNAL */
 typedef char eic_jsmntok_layout_check_[sizeof(jsmntok_t) == 4 * sizeof(int) ? 1 : -1];
+/** @endcond */
 
 /** @name Token counts: size the caller's token array with these
  * @{ */
@@ -272,6 +277,7 @@ typedef struct {
  * A request never needs more than these for the given session-token length
  * (0 without one), so buffers can be sized at compile time.
  * @{ */
+/** @cond INTERNAL */
 #define EIC_TX_PATH_MAX_                                               \
     (sizeof "/2019-09-25/functions/" - 1 + 3 * EIC_FUNCTION_NAME_MAX + \
      sizeof "/event-invoke-config/list" - 1)
@@ -283,6 +289,7 @@ typedef struct {
      sizeof "Authorization: \r\n" - 1 +                                                            \
      EIC_SIGV4_AUTHORIZATION_MAX(sizeof "content-type;host;x-amz-date;x-amz-security-token" - 1) + \
      sizeof "Content-Length: 99999\r\n\r\n" - 1)
+/** @endcond */
 /** Largest Put or Update body: every member, both destinations of 350
  *  characters of up to four bytes each (UTF-8; an escaped ASCII character
  *  takes two). */
@@ -309,9 +316,21 @@ typedef struct {
 
 /**
  * @brief Prepares a client: checks the region, endpoint and credentials.
+ *
+ * The client is zeroed first, and zeroed again on any failure.
  * @param[out] client The client.
- * @param[in]  config Region, endpoint, credentials, token array.
- * @return ::EIC_OK, ::EIC_ERR_INVALID_ARGUMENT or ::EIC_ERR_FIELD_TOO_LONG.
+ * @param[in]  config Region, endpoint, credentials, token array, and for the
+ *                    blocking calls the port, buffers and timeouts. Its
+ *                    strings and buffers are borrowed, not copied.
+ * @retval ::EIC_OK                   The client is ready.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT client or config is NULL; tokens, tx.data
+ *         or rx.data is NULL with a non-zero count or size; the access key id,
+ *         secret or region is NULL, empty or has a character outside its set;
+ *         the session token is empty or has a byte outside `0x21..0x7e`; the
+ *         endpoint_url is not `http[s]://host[:port][/]`.
+ * @retval ::EIC_ERR_FIELD_TOO_LONG   The access key id, secret, region or
+ *         session token is over its eic_config.h maximum, or the endpoint's
+ *         host over ::EIC_HOST_MAX.
  */
 eic_status eic_client_init(eic_client *client, const eic_client_config *config);
 
@@ -328,28 +347,110 @@ void eic_client_deinit(eic_client *client);
  * failure; err->invalid_parameter names the member), then writes the request
  * line, Host, Content-Type (Put/Update only), X-Amz-Date,
  * X-Amz-Security-Token (with a session token), Authorization,
- * Content-Length, the blank line and the body into out.
+ * Content-Length, the blank line and the body into out. err, when given, is
+ * reset first (unless request is NULL). The statuses below are all a build
+ * call returns; ::EIC_ERR_INVALID_ARGUMENT also covers a NULL client, request,
+ * out or out_len, a client that eic_client_init() did not accept, and an
+ * amz_date that is not `YYYYMMDDTHHMMSSZ`.
+ * @{
+ */
+/**
+ * @brief Writes a signed PutFunctionEventInvokeConfig request.
  * @param[in,out] client   The client (its signing-key cache is used).
  * @param[in]     request  The request.
  * @param[in]     amz_date Signing time, `YYYYMMDDTHHMMSSZ` (UTC).
  * @param[out]    out      Destination buffer.
- * @param[in]     cap      Its size; the EIC_*_TX_SIZE_MAX() macros are always enough.
- * @param[out]    out_len  Bytes written.
- * @param[out]    err      Details of a validation failure; may be NULL.
- * @return ::EIC_OK, ::EIC_ERR_INVALID_ARGUMENT, ::EIC_ERR_FIELD_TOO_LONG,
- *         ::EIC_ERR_OUT_OF_RANGE, ::EIC_ERR_BUFFER_TOO_SMALL or ::EIC_ERR_CRYPTO.
- * @{
+ * @param[in]     cap      Its size; EIC_PUT_TX_SIZE_MAX() is always enough.
+ * @param[out]    out_len  Bytes written (0 on failure).
+ * @param[out]    err      Names the member of a validation failure; may be NULL.
+ * @retval ::EIC_OK                   out[0..*out_len) is the request.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT A bad argument (above), or a FunctionName,
+ *         Qualifier or Destination that is missing (FunctionName only),
+ *         malformed, or carries a control character.
+ * @retval ::EIC_ERR_FIELD_TOO_LONG   FunctionName, its name part, Qualifier or a
+ *         Destination over its limit.
+ * @retval ::EIC_ERR_OUT_OF_RANGE     MaximumRetryAttempts or
+ *         MaximumEventAgeInSeconds outside its range.
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL cap is too small; nothing past it is written.
+ * @retval ::EIC_ERR_CRYPTO           mbedTLS's SHA-256 failed.
  */
 eic_status eic_build_put(eic_client *client, const eic_put_request *request, const char *amz_date,
                          uint8_t *out, size_t cap, size_t *out_len, eic_error *err);
+/**
+ * @brief Writes a signed UpdateFunctionEventInvokeConfig request.
+ * @param[in,out] client   The client (its signing-key cache is used).
+ * @param[in]     request  The request; only the members set are sent.
+ * @param[in]     amz_date Signing time, `YYYYMMDDTHHMMSSZ` (UTC).
+ * @param[out]    out      Destination buffer.
+ * @param[in]     cap      Its size; EIC_PUT_TX_SIZE_MAX() is always enough.
+ * @param[out]    out_len  Bytes written (0 on failure).
+ * @param[out]    err      Names the member of a validation failure; may be NULL.
+ * @retval ::EIC_OK                   out[0..*out_len) is the request.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT As eic_build_put().
+ * @retval ::EIC_ERR_FIELD_TOO_LONG   As eic_build_put().
+ * @retval ::EIC_ERR_OUT_OF_RANGE     As eic_build_put().
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL cap is too small; nothing past it is written.
+ * @retval ::EIC_ERR_CRYPTO           mbedTLS's SHA-256 failed.
+ */
 eic_status eic_build_update(eic_client *client, const eic_update_request *request,
                             const char *amz_date, uint8_t *out, size_t cap, size_t *out_len,
                             eic_error *err);
+/**
+ * @brief Writes a signed GetFunctionEventInvokeConfig request.
+ * @param[in,out] client   The client (its signing-key cache is used).
+ * @param[in]     request  The request.
+ * @param[in]     amz_date Signing time, `YYYYMMDDTHHMMSSZ` (UTC).
+ * @param[out]    out      Destination buffer.
+ * @param[in]     cap      Its size; EIC_GET_TX_SIZE_MAX() is always enough.
+ * @param[out]    out_len  Bytes written (0 on failure).
+ * @param[out]    err      Names the member of a validation failure; may be NULL.
+ * @retval ::EIC_OK                   out[0..*out_len) is the request.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT A bad argument (above), or a FunctionName
+ *         that is missing or malformed, or a malformed Qualifier.
+ * @retval ::EIC_ERR_FIELD_TOO_LONG   FunctionName, its name part or Qualifier
+ *         over its limit.
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL cap is too small; nothing past it is written.
+ * @retval ::EIC_ERR_CRYPTO           mbedTLS's SHA-256 failed.
+ */
 eic_status eic_build_get(eic_client *client, const eic_get_request *request, const char *amz_date,
                          uint8_t *out, size_t cap, size_t *out_len, eic_error *err);
+/**
+ * @brief Writes a signed DeleteFunctionEventInvokeConfig request.
+ * @param[in,out] client   The client (its signing-key cache is used).
+ * @param[in]     request  The request.
+ * @param[in]     amz_date Signing time, `YYYYMMDDTHHMMSSZ` (UTC).
+ * @param[out]    out      Destination buffer.
+ * @param[in]     cap      Its size; EIC_GET_TX_SIZE_MAX() is always enough.
+ * @param[out]    out_len  Bytes written (0 on failure).
+ * @param[out]    err      Names the member of a validation failure; may be NULL.
+ * @retval ::EIC_OK                   out[0..*out_len) is the request.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT As eic_build_get().
+ * @retval ::EIC_ERR_FIELD_TOO_LONG   As eic_build_get().
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL cap is too small; nothing past it is written.
+ * @retval ::EIC_ERR_CRYPTO           mbedTLS's SHA-256 failed.
+ */
 eic_status eic_build_delete(eic_client *client, const eic_delete_request *request,
                             const char *amz_date, uint8_t *out, size_t cap, size_t *out_len,
                             eic_error *err);
+/**
+ * @brief Writes a signed ListFunctionEventInvokeConfigs request (one page).
+ * @param[in,out] client   The client (its signing-key cache is used).
+ * @param[in]     request  The request.
+ * @param[in]     amz_date Signing time, `YYYYMMDDTHHMMSSZ` (UTC).
+ * @param[out]    out      Destination buffer.
+ * @param[in]     cap      Its size; EIC_LIST_TX_SIZE_MAX() is always enough.
+ * @param[out]    out_len  Bytes written (0 on failure).
+ * @param[out]    err      Names the member of a validation failure; may be NULL.
+ * @retval ::EIC_OK                   out[0..*out_len) is the request.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT A bad argument (above), or a FunctionName
+ *         that is missing or malformed, or a Marker that is not valid UTF-8
+ *         or carries a control character.
+ * @retval ::EIC_ERR_FIELD_TOO_LONG   FunctionName or its name part over its
+ *         limit, or Marker over ::EIC_MARKER_MAX.
+ * @retval ::EIC_ERR_OUT_OF_RANGE     MaxItems outside 1..50.
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL cap is too small; nothing past it is written.
+ * @retval ::EIC_ERR_CRYPTO           mbedTLS's SHA-256 failed.
+ */
 eic_status eic_build_list(eic_client *client, const eic_list_request *request, const char *amz_date,
                           uint8_t *out, size_t cap, size_t *out_len, eic_error *err);
 /** @} */
@@ -357,20 +458,58 @@ eic_status eic_build_list(eic_client *client, const eic_list_request *request, c
 /**
  * @name Parse: read a response
  * A 2xx status parses the body into the result; any other status fills err
- * and returns ::EIC_ERR_SERVICE.
- * @return ::EIC_OK, ::EIC_ERR_SERVICE, ::EIC_ERR_MALFORMED_RESPONSE,
- *         ::EIC_ERR_TOO_FEW_TOKENS, ::EIC_ERR_FIELD_TOO_LONG (a value longer than
- *         its field: nothing is cut), ::EIC_ERR_TOO_MANY_ITEMS (List) or
- *         ::EIC_ERR_INVALID_ARGUMENT.
+ * (when given) and returns ::EIC_ERR_SERVICE. err, when given, is reset first.
+ * ::EIC_ERR_INVALID_ARGUMENT is a NULL client, response or result, a status
+ * outside 100..999, or a NULL body, x-amzn-ErrorType, x-amzn-RequestId or
+ * Retry-After with a non-zero length. On any failure the result is cleared.
  * @{
  */
-/** Put, Update and Get: a FunctionEventInvokeConfig. */
+/**
+ * @brief Reads a Put, Update or Get response: a FunctionEventInvokeConfig.
+ * @param[in]  client   The client (its token array is used).
+ * @param[in]  response Status, headers and body.
+ * @param[out] config   The configuration; members not sent have their flag clear.
+ * @param[out] err      The service error, after ::EIC_ERR_SERVICE; may be NULL.
+ * @retval ::EIC_OK                     config is filled.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT   A bad argument (above).
+ * @retval ::EIC_ERR_SERVICE            The status is not 2xx; err holds the error.
+ * @retval ::EIC_ERR_MALFORMED_RESPONSE The body is not JSON, or a member has the
+ *         wrong type, an integer outside int32_t (or a LastModified eic cannot
+ *         read), or a string that is not valid UTF-8 or carries a control
+ *         character.
+ * @retval ::EIC_ERR_TOO_FEW_TOKENS     The client's token array cannot hold the body.
+ * @retval ::EIC_ERR_FIELD_TOO_LONG     A value longer than its field (nothing is cut).
+ */
 eic_status eic_parse_config(eic_client *client, const eic_response *response,
                             eic_event_invoke_config *config, eic_error *err);
-/** List: configurations into list->configs (list->capacity entries) and NextMarker. */
+/**
+ * @brief Reads a List response: configurations into list->configs and NextMarker.
+ * @param[in]     client   The client (its token array is used).
+ * @param[in]     response Status, headers and body.
+ * @param[in,out] list     configs and capacity in (configs may be NULL when
+ *                         capacity is 0); count, the configurations and
+ *                         next_marker out.
+ * @param[out]    err      The service error, after ::EIC_ERR_SERVICE; may be NULL.
+ * @retval ::EIC_OK                     list is filled.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT   A bad argument (above), or configs NULL
+ *         with a non-zero capacity.
+ * @retval ::EIC_ERR_SERVICE            The status is not 2xx; err holds the error.
+ * @retval ::EIC_ERR_MALFORMED_RESPONSE As eic_parse_config().
+ * @retval ::EIC_ERR_TOO_FEW_TOKENS     The client's token array cannot hold the body.
+ * @retval ::EIC_ERR_FIELD_TOO_LONG     A value longer than its field (nothing is cut).
+ * @retval ::EIC_ERR_TOO_MANY_ITEMS     The page holds more configurations than capacity.
+ */
 eic_status eic_parse_list(eic_client *client, const eic_response *response, eic_list_result *list,
                           eic_error *err);
-/** Delete: no body on success. */
+/**
+ * @brief Reads a Delete response: no body on success (any body is ignored).
+ * @param[in]  client   The client.
+ * @param[in]  response Status and headers (and the body of an error).
+ * @param[out] err      The service error, after ::EIC_ERR_SERVICE; may be NULL.
+ * @retval ::EIC_OK                   The status is 2xx.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT A bad argument (above).
+ * @retval ::EIC_ERR_SERVICE          The status is not 2xx; err holds the error.
+ */
 eic_status eic_parse_delete(eic_client *client, const eic_response *response, eic_error *err);
 /** @} */
 
@@ -395,21 +534,134 @@ int eic_error_is_retryable(const eic_error *err);
  * keep-alive connection is reused, and reopened when the server closed it.
  * err->attempts tells how many attempts were made. err is required (NULL is
  * ::EIC_ERR_INVALID_ARGUMENT): the retry decisions read it.
- * @return As the build and parse halves, plus ::EIC_ERR_NETWORK,
- *         ::EIC_ERR_TIMEOUT, ::EIC_ERR_TLS, ::EIC_ERR_PROTOCOL and
- *         ::EIC_ERR_RESPONSE_TOO_LARGE.
+ *
+ * Each returns the status of its last attempt: the statuses of its build
+ * and parse halves (with the client's tx as out: ::EIC_ERR_BUFFER_TOO_SMALL
+ * when tx is too small), those of the transport, and
+ * ::EIC_ERR_INVALID_ARGUMENT also for a NULL err or client, a client without
+ * port, tx.data or rx.data, and a port clock (utc_s plus the learnt offset)
+ * before 1970 or after 9999.
  * @{
+ */
+/**
+ * @brief PutFunctionEventInvokeConfig: replaces the whole configuration.
+ * @param[in,out] client  The client, with port, tx and rx.
+ * @param[in]     request The request.
+ * @param[out]    config  The configuration the service returns.
+ * @param[out]    err     Required: the service error or the member at fault,
+ *                        and the attempts made.
+ * @retval ::EIC_OK                     config is filled.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT   As eic_build_put(), or a bad argument (above).
+ * @retval ::EIC_ERR_FIELD_TOO_LONG     As eic_build_put() and eic_parse_config().
+ * @retval ::EIC_ERR_OUT_OF_RANGE       As eic_build_put().
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL   The request does not fit tx.
+ * @retval ::EIC_ERR_CRYPTO             mbedTLS's SHA-256 failed.
+ * @retval ::EIC_ERR_SERVICE            The service's error, after any retries.
+ * @retval ::EIC_ERR_MALFORMED_RESPONSE As eic_parse_config().
+ * @retval ::EIC_ERR_TOO_FEW_TOKENS     The client's token array cannot hold the body.
+ * @retval ::EIC_ERR_NETWORK            The connection failed or broke, after any retries.
+ * @retval ::EIC_ERR_TIMEOUT            Connect, send or receive timed out, after any retries.
+ * @retval ::EIC_ERR_TLS                The TLS port failed (handshake, certificate, alert).
+ * @retval ::EIC_ERR_PROTOCOL           The answer is not a well-formed HTTP/1.1 response.
+ * @retval ::EIC_ERR_RESPONSE_TOO_LARGE The response does not fit rx.
  */
 eic_status eic_put_function_event_invoke_config(eic_client *client, const eic_put_request *request,
                                                 eic_event_invoke_config *config, eic_error *err);
+/**
+ * @brief UpdateFunctionEventInvokeConfig: changes only the members given.
+ * @param[in,out] client  The client, with port, tx and rx.
+ * @param[in]     request The request; only the members set are sent.
+ * @param[out]    config  The configuration the service returns.
+ * @param[out]    err     Required: the service error or the member at fault,
+ *                        and the attempts made.
+ * @retval ::EIC_OK                     config is filled.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT   As eic_build_update(), or a bad argument (above).
+ * @retval ::EIC_ERR_FIELD_TOO_LONG     As eic_build_update() and eic_parse_config().
+ * @retval ::EIC_ERR_OUT_OF_RANGE       As eic_build_update().
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL   The request does not fit tx.
+ * @retval ::EIC_ERR_CRYPTO             mbedTLS's SHA-256 failed.
+ * @retval ::EIC_ERR_SERVICE            The service's error, after any retries.
+ * @retval ::EIC_ERR_MALFORMED_RESPONSE As eic_parse_config().
+ * @retval ::EIC_ERR_TOO_FEW_TOKENS     The client's token array cannot hold the body.
+ * @retval ::EIC_ERR_NETWORK            The connection failed or broke, after any retries.
+ * @retval ::EIC_ERR_TIMEOUT            Connect, send or receive timed out, after any retries.
+ * @retval ::EIC_ERR_TLS                The TLS port failed (handshake, certificate, alert).
+ * @retval ::EIC_ERR_PROTOCOL           The answer is not a well-formed HTTP/1.1 response.
+ * @retval ::EIC_ERR_RESPONSE_TOO_LARGE The response does not fit rx.
+ */
 eic_status eic_update_function_event_invoke_config(eic_client *client,
                                                    const eic_update_request *request,
                                                    eic_event_invoke_config *config, eic_error *err);
+/**
+ * @brief GetFunctionEventInvokeConfig.
+ * @param[in,out] client  The client, with port, tx and rx.
+ * @param[in]     request The request.
+ * @param[out]    config  The configuration.
+ * @param[out]    err     Required: the service error or the member at fault,
+ *                        and the attempts made.
+ * @retval ::EIC_OK                     config is filled.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT   As eic_build_get(), or a bad argument (above).
+ * @retval ::EIC_ERR_FIELD_TOO_LONG     As eic_build_get() and eic_parse_config().
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL   The request does not fit tx.
+ * @retval ::EIC_ERR_CRYPTO             mbedTLS's SHA-256 failed.
+ * @retval ::EIC_ERR_SERVICE            The service's error, after any retries.
+ * @retval ::EIC_ERR_MALFORMED_RESPONSE As eic_parse_config().
+ * @retval ::EIC_ERR_TOO_FEW_TOKENS     The client's token array cannot hold the body.
+ * @retval ::EIC_ERR_NETWORK            The connection failed or broke, after any retries.
+ * @retval ::EIC_ERR_TIMEOUT            Connect, send or receive timed out, after any retries.
+ * @retval ::EIC_ERR_TLS                The TLS port failed (handshake, certificate, alert).
+ * @retval ::EIC_ERR_PROTOCOL           The answer is not a well-formed HTTP/1.1 response.
+ * @retval ::EIC_ERR_RESPONSE_TOO_LARGE The response does not fit rx.
+ */
 eic_status eic_get_function_event_invoke_config(eic_client *client, const eic_get_request *request,
                                                 eic_event_invoke_config *config, eic_error *err);
+/**
+ * @brief DeleteFunctionEventInvokeConfig.
+ * @param[in,out] client  The client, with port, tx and rx.
+ * @param[in]     request The request.
+ * @param[out]    err     Required: the service error or the member at fault,
+ *                        and the attempts made.
+ * @retval ::EIC_OK                     The configuration is deleted.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT   As eic_build_delete(), or a bad argument (above).
+ * @retval ::EIC_ERR_FIELD_TOO_LONG     As eic_build_delete().
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL   The request does not fit tx.
+ * @retval ::EIC_ERR_CRYPTO             mbedTLS's SHA-256 failed.
+ * @retval ::EIC_ERR_SERVICE            The service's error, after any retries.
+ * @retval ::EIC_ERR_NETWORK            The connection failed or broke, after any retries.
+ * @retval ::EIC_ERR_TIMEOUT            Connect, send or receive timed out, after any retries.
+ * @retval ::EIC_ERR_TLS                The TLS port failed (handshake, certificate, alert).
+ * @retval ::EIC_ERR_PROTOCOL           The answer is not a well-formed HTTP/1.1 response.
+ * @retval ::EIC_ERR_RESPONSE_TOO_LARGE The response does not fit rx.
+ */
 eic_status eic_delete_function_event_invoke_config(eic_client *client,
                                                    const eic_delete_request *request,
                                                    eic_error *err);
+/**
+ * @brief ListFunctionEventInvokeConfigs: one page.
+ * @param[in,out] client  The client, with port, tx and rx.
+ * @param[in]     request The request; pass the previous page's next_marker
+ *                        as marker for the next one.
+ * @param[in,out] list    As eic_parse_list().
+ * @param[out]    err     Required: the service error or the member at fault,
+ *                        and the attempts made.
+ * @retval ::EIC_OK                     list is filled.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT   As eic_build_list() and eic_parse_list(), or a
+ *         bad argument (above).
+ * @retval ::EIC_ERR_FIELD_TOO_LONG     As eic_build_list() and eic_parse_list().
+ * @retval ::EIC_ERR_OUT_OF_RANGE       As eic_build_list().
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL   The request does not fit tx.
+ * @retval ::EIC_ERR_CRYPTO             mbedTLS's SHA-256 failed.
+ * @retval ::EIC_ERR_SERVICE            The service's error, after any retries.
+ * @retval ::EIC_ERR_MALFORMED_RESPONSE As eic_parse_list().
+ * @retval ::EIC_ERR_TOO_FEW_TOKENS     The client's token array cannot hold the body.
+ * @retval ::EIC_ERR_TOO_MANY_ITEMS     The page holds more configurations than
+ *         list->capacity.
+ * @retval ::EIC_ERR_NETWORK            The connection failed or broke, after any retries.
+ * @retval ::EIC_ERR_TIMEOUT            Connect, send or receive timed out, after any retries.
+ * @retval ::EIC_ERR_TLS                The TLS port failed (handshake, certificate, alert).
+ * @retval ::EIC_ERR_PROTOCOL           The answer is not a well-formed HTTP/1.1 response.
+ * @retval ::EIC_ERR_RESPONSE_TOO_LARGE The response does not fit rx.
+ */
 eic_status eic_list_function_event_invoke_configs(eic_client *client,
                                                   const eic_list_request *request,
                                                   eic_list_result *list, eic_error *err);

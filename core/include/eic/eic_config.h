@@ -207,13 +207,14 @@
 #define EIC_RETRY_QUOTA 500
 #endif
 
-/** @brief Quota a retry costs (botocore: 5), and after a timeout (10). */
+/** @brief Quota a retry costs (botocore: 5). */
 #if !defined(EIC_RETRY_COST) && defined(CONFIG_EIC_RETRY_COST)
 #define EIC_RETRY_COST CONFIG_EIC_RETRY_COST
 #endif
 #ifndef EIC_RETRY_COST
 #define EIC_RETRY_COST 5
 #endif
+/** @brief Quota a retry after a timeout costs (botocore: 10). */
 #if !defined(EIC_RETRY_TIMEOUT_COST) && defined(CONFIG_EIC_RETRY_TIMEOUT_COST)
 #define EIC_RETRY_TIMEOUT_COST CONFIG_EIC_RETRY_TIMEOUT_COST
 #endif

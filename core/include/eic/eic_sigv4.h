@@ -112,8 +112,11 @@ typedef struct {
  * @param[in]  secret_access_key 1..EIC_SECRET_ACCESS_KEY_MAX printable characters.
  * @param[in]  region            1..EIC_REGION_MAX of `a-z 0-9 -`.
  * @param[in]  service           1..EIC_SERVICE_MAX of `a-z 0-9 -`.
- * @return ::EIC_OK, ::EIC_ERR_INVALID_ARGUMENT (NULL, empty, bad character) or
- *         ::EIC_ERR_FIELD_TOO_LONG. On error the signer is left empty.
+ * @retval ::EIC_OK                   The signer is ready.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT signer or a string is NULL, or a string
+ *         is empty or has a character outside its set; the signer is left empty.
+ * @retval ::EIC_ERR_FIELD_TOO_LONG   A string is over its maximum; the signer
+ *         is left empty.
  */
 eic_status eic_sigv4_signer_init(eic_sigv4_signer *signer, const char *access_key_id,
                                  const char *secret_access_key, const char *region,
@@ -132,8 +135,14 @@ void eic_sigv4_signer_clear(eic_sigv4_signer *signer);
  * @param[out] out     Destination; no NUL is written.
  * @param[in]  cap     Bytes available in out.
  * @param[out] out_len Bytes written.
- * @return ::EIC_OK, ::EIC_ERR_INVALID_ARGUMENT, ::EIC_ERR_BUFFER_TOO_SMALL (nothing is
- *         written past cap) or ::EIC_ERR_CRYPTO.
+ * @retval ::EIC_OK                   out[0..*out_len) is the canonical request.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT request, out or out_len is NULL; the method
+ *         or a header name is not an HTTP token; the path, query or a header
+ *         value has a control character (TAB allowed in values); headers is
+ *         NULL, or path, query or payload is NULL with a non-zero length; no
+ *         `host` header.
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL cap is too small; nothing is written past it.
+ * @retval ::EIC_ERR_CRYPTO           mbedTLS's SHA-256 failed.
  */
 eic_status eic_sigv4_canonical_request(const eic_sigv4_request *request, char *out, size_t cap,
                                        size_t *out_len);
@@ -146,7 +155,11 @@ eic_status eic_sigv4_canonical_request(const eic_sigv4_request *request, char *o
  * @param[out] out      Destination; no NUL is written.
  * @param[in]  cap      Bytes available in out.
  * @param[out] out_len  Bytes written.
- * @return As eic_sigv4_canonical_request().
+ * @retval ::EIC_OK                   out[0..*out_len) is the string to sign.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT As eic_sigv4_canonical_request(), or signer
+ *         NULL or not initialised, or amz_date not `YYYYMMDDTHHMMSSZ`.
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL cap is too small; nothing is written past it.
+ * @retval ::EIC_ERR_CRYPTO           mbedTLS's SHA-256 failed.
  */
 eic_status eic_sigv4_string_to_sign(const eic_sigv4_signer *signer,
                                     const eic_sigv4_request *request, const char *amz_date,
@@ -164,7 +177,10 @@ eic_status eic_sigv4_string_to_sign(const eic_sigv4_signer *signer,
  * @param[out]    out      Destination; no NUL is written.
  * @param[in]     cap      Bytes available in out; EIC_SIGV4_AUTHORIZATION_MAX() is enough.
  * @param[out]    out_len  Bytes written.
- * @return As eic_sigv4_canonical_request().
+ * @retval ::EIC_OK                   out[0..*out_len) is the Authorization value.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT As eic_sigv4_string_to_sign().
+ * @retval ::EIC_ERR_BUFFER_TOO_SMALL cap is too small; nothing is written past it.
+ * @retval ::EIC_ERR_CRYPTO           mbedTLS's SHA-256 failed.
  */
 eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_request *request,
                                    const char *amz_date, char *out, size_t cap, size_t *out_len);
@@ -178,7 +194,8 @@ eic_status eic_sigv4_authorization(eic_sigv4_signer *signer, const eic_sigv4_req
  * @param[in]  request  The request.
  * @param[in]  amz_date Signing time, `YYYYMMDDTHHMMSSZ`, NUL-terminated.
  * @param[out] out_len  The length.
- * @return ::EIC_OK or ::EIC_ERR_INVALID_ARGUMENT.
+ * @retval ::EIC_OK                   *out_len is the length.
+ * @retval ::EIC_ERR_INVALID_ARGUMENT out_len NULL, or as eic_sigv4_string_to_sign().
  */
 eic_status eic_sigv4_authorization_length(const eic_sigv4_signer *signer,
                                           const eic_sigv4_request *request, const char *amz_date,

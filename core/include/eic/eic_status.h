@@ -38,6 +38,45 @@ typedef enum {
         EIC_STATUS_COUNT_ /**< Number of statuses; not a status. */
 } eic_status;
 
+/** @var EIC_OK
+ *  Success. */
+/** @var EIC_ERR_INVALID_ARGUMENT
+ *  A NULL pointer, an empty or malformed value, a bad character (control
+ *  characters are refused everywhere), or a missing port or buffer;
+ *  eic_error::invalid_parameter names a request member at fault. */
+/** @var EIC_ERR_BUFFER_TOO_SMALL
+ *  The caller's output buffer cannot hold the result; nothing past its end
+ *  is written. */
+/** @var EIC_ERR_FIELD_TOO_LONG
+ *  An input over its limit (eic_config.h or the service model), or a
+ *  response value longer than its result field (never cut). */
+/** @var EIC_ERR_OUT_OF_RANGE
+ *  A number outside the range the service model allows. */
+/** @var EIC_ERR_CRYPTO
+ *  mbedTLS's SHA-256 failed, or the TLS port's random generator could not
+ *  be seeded. */
+/** @var EIC_ERR_TOO_FEW_TOKENS
+ *  The client's JSON token array cannot hold the response (size it with
+ *  EIC_JSON_TOKENS_CONFIG or EIC_JSON_TOKENS_LIST()). */
+/** @var EIC_ERR_TOO_MANY_ITEMS
+ *  A List page holds more configurations than eic_list_result::capacity. */
+/** @var EIC_ERR_MALFORMED_RESPONSE
+ *  The response body is not the JSON the operation returns. */
+/** @var EIC_ERR_SERVICE
+ *  The service answered with an error status; ::eic_error holds the
+ *  details. */
+/** @var EIC_ERR_NETWORK
+ *  The connection could not be opened or broke. */
+/** @var EIC_ERR_TIMEOUT
+ *  Connecting, sending or receiving outlasted its timeout. */
+/** @var EIC_ERR_TLS
+ *  The TLS layer failed: handshake, certificate, host name, alert, or its
+ *  set-up. */
+/** @var EIC_ERR_PROTOCOL
+ *  The server's bytes are not a well-formed HTTP/1.1 response. */
+/** @var EIC_ERR_RESPONSE_TOO_LARGE
+ *  The response does not fit the client's receive buffer. */
+
 /**
  * @brief A short English description of a status.
  * @param[in] status Any value; values outside the enum are named as such.
