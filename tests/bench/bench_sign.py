@@ -35,6 +35,13 @@ import oracle_common as oc  # noqa: E402
 from put_full_expected import VECTOR  # noqa: E402
 
 BLOCK_FN = "mbedtls_internal_sha256_process"
+# The stages of eic_build (core/src/eic_request.c), shown inclusive of their
+# callees when the build has them: validation (eic_validate_text's three
+# calls), the body (written twice: for its digest, then on the wire inside
+# write_message), the canonical request and the wire request (write_message,
+# twice), the HMAC of the string to sign.
+STAGES = ["eic_validate_text", "eic_json_write_config_body", "write_message",
+          "eic_sigv4_signature"]
 # (label, eic-bench arguments, N1, N2) for the callgrind differences.
 MODES = [("sign-warm", ["sign"], 100, 1100),
          ("sign-cold", ["sign", "--cold"], 100, 1100),
@@ -174,6 +181,10 @@ def main():
         print("signer (whole warm eic_build_put): %.0f Ir/op" % ir)
         print("floor: %d blocks x %.0f = %.0f Ir/op" % (without, per_block, without * per_block))
         print("ratio: %.2f (goal <= 1.2; AWS SigV4 library: 2.39)" % (ir / (without * per_block)))
+        print("== warm sign, inclusive Ir/op (calls/op) of eic_build's stages")
+        for name in STAGES:
+            if name in funcs:
+                print("  %8.0f (%.0f)  %s" % (funcs[name][1], funcs[name][2], name))
         print("== warm sign, self Ir/op per function (top 12)")
         for name, (own, _, _) in sorted(funcs.items(), key=lambda kv: -kv[1][0])[:12]:
             if own >= 1:
