@@ -32,6 +32,7 @@ import throttle_proxy  # noqa: E402
 FUNCTION = "fleet"
 WINDOW_S = 0.1
 OPENING_S = 1.0  # Retry-After is 1 s: before it, no retry can arrive
+MAX_ATTEMPTS = 3  # EIC_RETRY_MAX_ATTEMPTS's default
 
 
 def peak_per_window(times):
@@ -46,14 +47,17 @@ def peak_per_window(times):
 
 
 def waits_after_429(arrivals):
-    """Seconds from each 429's end to the next request on that connection:
-    the client's backoff as the endpoint sees it, whenever the 429 went out."""
+    """Seconds from each retried 429's end to the retry on that connection:
+    the client's backoff as the endpoint sees it, whenever the 429 went out.
+    After MAX_ATTEMPTS 429s in a row the call has failed, and the next
+    request is the client's next call, not a retry."""
     last = {}
     waits = []
     for arrived, status, answered, connection in arrivals:
-        if last.get(connection, (None,))[0] == 429:
-            waits.append(arrived - last[connection][1])
-        last[connection] = (status, answered)
+        ended, streak = last.get(connection, (None, 0))
+        if 0 < streak < MAX_ATTEMPTS:
+            waits.append(arrived - ended)
+        last[connection] = (answered, streak + 1 if status == 429 else 0)
     return sorted(waits)
 
 
