@@ -1,0 +1,115 @@
+"""A throttling HTTP proxy, as Lambda throttles: a token bucket (RATE
+requests per second, BURST at most) in front of an upstream; a request
+that finds a token is forwarded and its answer relayed, one that finds none
+gets Lambda's 429 (TooManyRequestsException in x-amzn-ErrorType and the JSON
+body, Retry-After in seconds). Every request's arrival time and status is
+kept, for the fleet figures.
+
+Why a proxy, not a fake: served requests are real answers of moto_server
+(checking signatures), so a throttled client must still sign and parse a
+real Lambda exchange on each retry. Why its own server class: 200 clients
+connect at the same instant, and the default listen backlog of 5 would
+drop their SYNs, which the kernel retransmits after a second, all together:
+a synchronisation made by the test rig, not by the clients.
+
+As a module: ThrottleProxy(upstream, rate, burst).start() ... .stop();
+.arrivals() -> [(arrival, status, answered, connection)]. The connection
+(the client's address and port) tells a client's retry apart from others'
+requests: eic keeps its connection open across a 429.
+"""
+import http.server
+import json
+import os
+import sys
+import threading
+import time
+from urllib.parse import urlsplit
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "e2e"))
+import verify_proxy  # noqa: E402 - its handler's framing and its forwarding are reused
+
+THROTTLED_BODY = json.dumps({"Reason": "CallerRateLimitExceeded", "Type": "User",
+                             "message": "Rate exceeded"}).encode()
+
+
+class TokenBucket:
+    def __init__(self, rate, burst):
+        self.rate, self.burst = float(rate), float(burst)
+        self.tokens = self.burst
+        self.last = time.monotonic()
+        self.lock = threading.Lock()
+
+    def take(self):
+        with self.lock:
+            now = time.monotonic()
+            self.tokens = min(self.burst, self.tokens + (now - self.last) * self.rate)
+            self.last = now
+            if self.tokens >= 1.0:
+                self.tokens -= 1.0
+                return True
+            return False
+
+
+class _Handler(verify_proxy._Handler):
+    def _handle(self):
+        proxy = self.server.proxy
+        arrived = time.monotonic()
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if proxy.bucket.take():
+            status, headers, reply = proxy.forward(self.command, self.path,
+                                                   list(self.headers.items()), body)
+        else:
+            status, reply = 429, THROTTLED_BODY
+            headers = [("Content-Type", "application/json"),
+                       ("x-amzn-ErrorType", "TooManyRequestsException"),
+                       ("x-amzn-RequestId", "throttle-proxy-%d" % proxy.count()),
+                       ("Retry-After", str(proxy.retry_after_s))]
+        self._respond(status, headers, reply)
+        proxy.record(self.client_address, arrived, status, time.monotonic())
+
+    do_GET = do_PUT = do_POST = do_DELETE = do_HEAD = _handle
+
+    def log_message(self, fmt, *args):
+        pass
+
+
+class _Server(verify_proxy._Server):
+    request_queue_size = 1024
+
+
+class ThrottleProxy:
+    def __init__(self, upstream, rate, burst, retry_after_s=1, host="127.0.0.1"):
+        parts = urlsplit(upstream)
+        self.upstream = (parts.hostname, parts.port)
+        self.bucket = TokenBucket(rate, burst)
+        self.retry_after_s = retry_after_s
+        self.lock = threading.Lock()
+        self.entries = []
+        self.server = _Server((host, 0), _Handler)
+        self.server.proxy = self
+        self.endpoint = "http://%s:%d" % (host, self.server.server_address[1])
+        self.thread = threading.Thread(target=self.server.serve_forever,
+                                       kwargs={"poll_interval": 0.05}, daemon=True)
+        self.started = time.monotonic()
+
+    # verify_proxy's forwarding (the same bytes relayed the same way, one
+    # fresh upstream connection per request) and its start and stop read
+    # only self.upstream, self.server and self.thread.
+    forward = verify_proxy.VerifyProxy.forward
+    start = verify_proxy.VerifyProxy.start
+    stop = verify_proxy.VerifyProxy.stop
+
+    def count(self):
+        with self.lock:
+            return len(self.entries)
+
+    def record(self, connection, arrived, status, answered):
+        with self.lock:
+            self.entries.append((arrived - self.started, status, answered - self.started,
+                                 connection))
+
+    def arrivals(self):
+        """[(arrival, status, end of the answer, connection)], times in
+        seconds since the proxy was made, in arrival order."""
+        with self.lock:
+            return sorted(self.entries)
