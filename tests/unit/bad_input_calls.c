@@ -10,7 +10,6 @@
 #define CONFIG_JSON "{\"FunctionArn\":\"" FUNCTION_ARN "\",\"MaximumRetryAttempts\":1}"
 #define LIST_JSON "{\"FunctionEventInvokeConfigs\":[" CONFIG_JSON "]}"
 
-
 static recording rec;
 
 void inputs_valid(inputs *in, entry e)
@@ -55,8 +54,8 @@ void inputs_valid(inputs *in, entry e)
     in->service = "service";
     in->headers[0] = (eic_sigv4_header){"Host", 4, "example.amazonaws.com", 21};
     in->headers[1] = (eic_sigv4_header){"X-Amz-Date", 10, "20150830T123600Z", 16};
-    in->sreq = (eic_sigv4_request){"GET", 3, "/a b", 4, "Param1=value1", 13, NULL, 2,
-                                   (const uint8_t *)"{}", 2};
+    in->sreq = (eic_sigv4_request){
+        "GET", 3, "/a b", 4, "Param1=value1", 13, NULL, 2, (const uint8_t *)"{}", 2};
     in->tls.insecure_skip_verification = 1;
     in->tls.server_name = "example.com";
 }
@@ -84,8 +83,7 @@ static eic_status call_build(entry e, eic_client *c, const inputs *in, uint8_t *
 }
 
 static eic_status call_blocking(entry e, eic_client *c, const inputs *in,
-                                eic_event_invoke_config *cfg, eic_list_result *list,
-                                eic_error *err)
+                                eic_event_invoke_config *cfg, eic_list_result *list, eic_error *err)
 {
     int nreq = (in->nulls & N_REQUEST) != 0;
     switch (e) {
@@ -108,14 +106,13 @@ static void serve_for(recording *rec, entry e)
 {
     static char text[512];
     const char *body = e == E_LIST ? LIST_JSON : CONFIG_JSON;
-    int n = e == E_DELETE ? snprintf(text, sizeof text, "HTTP/1.1 204 No Content\r\n\r\n")
-                          : snprintf(text, sizeof text,
-                                     "HTTP/1.1 200 OK\r\nContent-Length: %u\r\n\r\n%s",
-                                     (unsigned)strlen(body), body);
+    int n = e == E_DELETE
+                ? snprintf(text, sizeof text, "HTTP/1.1 204 No Content\r\n\r\n")
+                : snprintf(text, sizeof text, "HTTP/1.1 200 OK\r\nContent-Length: %u\r\n\r\n%s",
+                           (unsigned)strlen(body), body);
     rec->response = text;
     rec->response_len = (size_t)n;
 }
-
 
 /* The sigv4 request of the inputs, its headers pointing into them. */
 static eic_sigv4_request sigv4_request(inputs *in)
@@ -125,8 +122,8 @@ static eic_sigv4_request sigv4_request(inputs *in)
     return r;
 }
 
-static eic_status call_sigv4(entry e, inputs *in, eic_sigv4_signer *signer, char *out,
-                             size_t cap, size_t *out_len)
+static eic_status call_sigv4(entry e, inputs *in, eic_sigv4_signer *signer, char *out, size_t cap,
+                             size_t *out_len)
 {
     eic_sigv4_request r = sigv4_request(in);
     const eic_sigv4_request *req = in->nulls & N_REQUEST ? NULL : &r;

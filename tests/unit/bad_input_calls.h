@@ -85,10 +85,10 @@ typedef struct {
     eic_get_request get; /* Get and Delete */
     eic_list_request list;
     const char *amz_date;
-    size_t cap;          /* out of a build or sigv4 call */
-    size_t tx_size;      /* client config: transmit buffer */
-    size_t rx_size;      /* client config: receive buffer */
-    size_t token_count;  /* client config: token array */
+    size_t cap;                  /* out of a build or sigv4 call */
+    size_t tx_size;              /* client config: transmit buffer */
+    size_t rx_size;              /* client config: receive buffer */
+    size_t token_count;          /* client config: token array */
     int no_tx, no_rx, no_tokens; /* client config: NULL data */
     size_t list_capacity;
     int list_configs_null;
@@ -106,12 +106,12 @@ void inputs_valid(inputs *in, entry e);
 /* What a call touched, beyond its status. */
 typedef struct {
     eic_status status;
-    int wrote;        /* the entry point's main output was written */
-    int out_touched;  /* a build's out buffer holds any written byte */
+    int wrote;       /* the entry point's main output was written */
+    int out_touched; /* a build's out buffer holds any written byte */
     unsigned connects;
     unsigned sends;
-    int harness_ok;   /* the arena held everything and the client could be set up */
-    size_t out_len;   /* *out_len after a build or sigv4 call */
+    int harness_ok; /* the arena held everything and the client could be set up */
+    size_t out_len; /* *out_len after a build or sigv4 call */
 } outcome;
 
 /* Calls e with in: every object it may write placed in a, after

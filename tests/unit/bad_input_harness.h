@@ -95,7 +95,8 @@ typedef struct {
     uint32_t clock_ms;
 } recording;
 
-static inline eic_status rec_connect(void *ctx, const char *host, uint16_t port, uint32_t timeout_ms)
+static inline eic_status rec_connect(void *ctx, const char *host, uint16_t port,
+                                     uint32_t timeout_ms)
 {
     recording *r = ctx;
     (void)host;

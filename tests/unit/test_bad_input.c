@@ -22,14 +22,27 @@
 #include "bad_input_calls.h"
 #include "eic_test.h"
 
-static const char *const entry_names[E_COUNT] = {
-    "eic_client_init", "eic_build_put", "eic_build_update", "eic_build_get", "eic_build_delete",
-    "eic_build_list", "eic_parse_config", "eic_parse_list", "eic_parse_delete",
-    "eic_put_function_event_invoke_config", "eic_update_function_event_invoke_config",
-    "eic_get_function_event_invoke_config", "eic_delete_function_event_invoke_config",
-    "eic_list_function_event_invoke_configs", "eic_sigv4_signer_init",
-    "eic_sigv4_canonical_request", "eic_sigv4_string_to_sign", "eic_sigv4_authorization",
-    "eic_sigv4_authorization_length", "eic_port_tls_init", "eic_port_posix_init"};
+static const char *const entry_names[E_COUNT] = {"eic_client_init",
+                                                 "eic_build_put",
+                                                 "eic_build_update",
+                                                 "eic_build_get",
+                                                 "eic_build_delete",
+                                                 "eic_build_list",
+                                                 "eic_parse_config",
+                                                 "eic_parse_list",
+                                                 "eic_parse_delete",
+                                                 "eic_put_function_event_invoke_config",
+                                                 "eic_update_function_event_invoke_config",
+                                                 "eic_get_function_event_invoke_config",
+                                                 "eic_delete_function_event_invoke_config",
+                                                 "eic_list_function_event_invoke_configs",
+                                                 "eic_sigv4_signer_init",
+                                                 "eic_sigv4_canonical_request",
+                                                 "eic_sigv4_string_to_sign",
+                                                 "eic_sigv4_authorization",
+                                                 "eic_sigv4_authorization_length",
+                                                 "eic_port_tls_init",
+                                                 "eic_port_posix_init"};
 
 /* A mutation of the valid inputs of entry point e. */
 typedef void (*mutation)(inputs *in, entry e, long arg);
@@ -388,10 +401,11 @@ typedef struct {
     const char *prefix, *unit, *suffix;
     size_t at_limit;
     eic_status over;
+    eic_status empty; /* the status of "" */
 } string_member;
 
 #define NAME_ARN_HEAD ":lambda:us-west-2:123456789012:function:"
-#define NAME_ARN_TAIL                                                                    \
+#define NAME_ARN_TAIL \
     NAME_ARN_HEAD "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
 #define DEST_HEAD "arn:aws:sqs:us-west-2:123456789012:"
 /* An ARN of exactly EIC_FUNCTION_NAME_MAX: the partition (aws[a-zA-Z-]*)
@@ -399,55 +413,63 @@ typedef struct {
 #define ARN_PAD (EIC_FUNCTION_NAME_MAX - (sizeof "arn:aws" - 1) - (sizeof NAME_ARN_HEAD - 1) - 64)
 
 static const string_member members[] = {
-    {"region", BIT(E_CLIENT_INIT), MEMBER(cfg.region), NO_MEMBER, "us-", "west-2", REFUSES_ALL,
-     "", "a", "", EIC_REGION_MAX, EIC_ERR_FIELD_TOO_LONG},
+    {"region", BIT(E_CLIENT_INIT), MEMBER(cfg.region), NO_MEMBER, "us-", "west-2", REFUSES_ALL, "",
+     "a", "", EIC_REGION_MAX, EIC_ERR_FIELD_TOO_LONG, EIC_ERR_INVALID_ARGUMENT},
     {"endpoint_url host", BIT(E_CLIENT_INIT), MEMBER(cfg.endpoint_url), NO_MEMBER, "http://exa",
-     "mple.com:9", REFUSES_ALL, "http://", "h", ":9", EIC_HOST_MAX, EIC_ERR_FIELD_TOO_LONG},
-    {"access_key_id", BIT(E_CLIENT_INIT), MEMBER(cfg.credentials.access_key_id), NO_MEMBER,
-     "AKID", "EXAMPLE", REFUSES_ALL, "", "A", "", EIC_ACCESS_KEY_ID_MAX, EIC_ERR_FIELD_TOO_LONG},
-    {"secret_access_key", BIT(E_CLIENT_INIT), MEMBER(cfg.credentials.secret_access_key),
-     NO_MEMBER, "wJalr", "XUtnFEMI", REFUSES_ALL, "", "S", "", EIC_SECRET_ACCESS_KEY_MAX,
-     EIC_ERR_FIELD_TOO_LONG},
-    {"session_token", BIT(E_CLIENT_INIT), MEMBER(cfg.credentials.session_token), NO_MEMBER,
-     "Fwo", "GZXIv", REFUSES_ALL, "", "T", "", EIC_SESSION_TOKEN_MAX, EIC_ERR_FIELD_TOO_LONG},
+     "mple.com:9", REFUSES_ALL, "http://", "h", ":9", EIC_HOST_MAX, EIC_ERR_FIELD_TOO_LONG,
+     EIC_ERR_INVALID_ARGUMENT},
+    {"access_key_id", BIT(E_CLIENT_INIT), MEMBER(cfg.credentials.access_key_id), NO_MEMBER, "AKID",
+     "EXAMPLE", REFUSES_ALL, "", "A", "", EIC_ACCESS_KEY_ID_MAX, EIC_ERR_FIELD_TOO_LONG,
+     EIC_ERR_INVALID_ARGUMENT},
+    {"secret_access_key", BIT(E_CLIENT_INIT), MEMBER(cfg.credentials.secret_access_key), NO_MEMBER,
+     "wJalr", "XUtnFEMI", REFUSES_ALL, "", "S", "", EIC_SECRET_ACCESS_KEY_MAX,
+     EIC_ERR_FIELD_TOO_LONG, EIC_ERR_INVALID_ARGUMENT},
+    {"session_token", BIT(E_CLIENT_INIT), MEMBER(cfg.credentials.session_token), NO_MEMBER, "Fwo",
+     "GZXIv", REFUSES_ALL, "", "T", "", EIC_SESSION_TOKEN_MAX, EIC_ERR_FIELD_TOO_LONG,
+     EIC_ERR_INVALID_ARGUMENT},
     {"function_name", CLIENT_PUT, MEMBER(put.function_name), NO_MEMBER, "my-", "function",
-     REFUSES_ALL, "arn:aws", "-", NAME_ARN_TAIL, ARN_PAD, EIC_ERR_FIELD_TOO_LONG},
+     REFUSES_ALL, "arn:aws", "-", NAME_ARN_TAIL, ARN_PAD, EIC_ERR_FIELD_TOO_LONG,
+     EIC_ERR_INVALID_ARGUMENT},
     {"function_name (name part)", CLIENT_PUT | CLIENT_GET | CLIENT_LIST, NO_MEMBER, NO_MEMBER, "",
-     "", REFUSES_ALL, "", "f", "", EIC_FUNCTION_NAME_ONLY_MAX, EIC_ERR_FIELD_TOO_LONG},
+     "", REFUSES_ALL, "", "f", "", EIC_FUNCTION_NAME_ONLY_MAX, EIC_ERR_FIELD_TOO_LONG,
+     EIC_ERR_INVALID_ARGUMENT},
     {"qualifier", CLIENT_PUT, MEMBER(put.qualifier), NO_MEMBER, "li", "ve", REFUSES_ALL, "", "q",
-     "", EIC_QUALIFIER_MAX, EIC_ERR_FIELD_TOO_LONG},
+     "", EIC_QUALIFIER_MAX, EIC_ERR_FIELD_TOO_LONG, EIC_ERR_INVALID_ARGUMENT},
     {"on_success destination", CLIENT_PUT, MEMBER(put.destination_config.on_success.destination),
      NO_MEMBER, DEST_HEAD "do", "ne", REFUSES_ALL, DEST_HEAD, "d", "",
-     EIC_DESTINATION_MAX - (sizeof DEST_HEAD - 1), EIC_ERR_FIELD_TOO_LONG},
+     EIC_DESTINATION_MAX - (sizeof DEST_HEAD - 1), EIC_ERR_FIELD_TOO_LONG, EIC_OK},
     {"on_failure destination (4-byte characters)", CLIENT_PUT,
      MEMBER(put.destination_config.on_failure.destination), NO_MEMBER, DEST_HEAD "dl", "q",
      REFUSES_ALL, DEST_HEAD, "\xF0\x9F\x98\x80", "", EIC_DESTINATION_MAX - (sizeof DEST_HEAD - 1),
-     EIC_ERR_FIELD_TOO_LONG},
+     EIC_ERR_FIELD_TOO_LONG, EIC_OK},
     {"function_name", CLIENT_GET, MEMBER(get.function_name), NO_MEMBER, "my-", "function",
-     REFUSES_ALL, "arn:aws", "-", NAME_ARN_TAIL, ARN_PAD, EIC_ERR_FIELD_TOO_LONG},
+     REFUSES_ALL, "arn:aws", "-", NAME_ARN_TAIL, ARN_PAD, EIC_ERR_FIELD_TOO_LONG,
+     EIC_ERR_INVALID_ARGUMENT},
     {"qualifier", CLIENT_GET, MEMBER(get.qualifier), NO_MEMBER, "li", "ve", REFUSES_ALL, "", "q",
-     "", EIC_QUALIFIER_MAX, EIC_ERR_FIELD_TOO_LONG},
+     "", EIC_QUALIFIER_MAX, EIC_ERR_FIELD_TOO_LONG, EIC_ERR_INVALID_ARGUMENT},
     {"function_name", CLIENT_LIST, MEMBER(list.function_name), NO_MEMBER, "my-", "function",
-     REFUSES_ALL, "arn:aws", "-", NAME_ARN_TAIL, ARN_PAD, EIC_ERR_FIELD_TOO_LONG},
+     REFUSES_ALL, "arn:aws", "-", NAME_ARN_TAIL, ARN_PAD, EIC_ERR_FIELD_TOO_LONG,
+     EIC_ERR_INVALID_ARGUMENT},
     {"marker", CLIENT_LIST, MEMBER(list.marker), NO_MEMBER, "pa", "ge-2", REFUSES_ALL, "", "m", "",
-     EIC_MARKER_MAX, EIC_ERR_FIELD_TOO_LONG},
-    {"access_key_id", BIT(E_SIGNER_INIT), MEMBER(key_id), NO_MEMBER, "AKID", "EXAMPLE",
-     REFUSES_ALL, "", "A", "", EIC_ACCESS_KEY_ID_MAX, EIC_ERR_FIELD_TOO_LONG},
+     EIC_MARKER_MAX, EIC_ERR_FIELD_TOO_LONG, EIC_OK},
+    {"access_key_id", BIT(E_SIGNER_INIT), MEMBER(key_id), NO_MEMBER, "AKID", "EXAMPLE", REFUSES_ALL,
+     "", "A", "", EIC_ACCESS_KEY_ID_MAX, EIC_ERR_FIELD_TOO_LONG, EIC_ERR_INVALID_ARGUMENT},
     {"secret_access_key", BIT(E_SIGNER_INIT), MEMBER(secret), NO_MEMBER, "wJalr", "XUtnFEMI",
-     REFUSES_ALL, "", "S", "", EIC_SECRET_ACCESS_KEY_MAX, EIC_ERR_FIELD_TOO_LONG},
-    {"region", BIT(E_SIGNER_INIT), MEMBER(region), NO_MEMBER, "us-", "east-1", REFUSES_ALL, "",
-     "a", "", EIC_REGION_MAX, EIC_ERR_FIELD_TOO_LONG},
-    {"service", BIT(E_SIGNER_INIT), MEMBER(service), NO_MEMBER, "ser", "vice", REFUSES_ALL, "",
-     "s", "", EIC_SERVICE_MAX, EIC_ERR_FIELD_TOO_LONG},
+     REFUSES_ALL, "", "S", "", EIC_SECRET_ACCESS_KEY_MAX, EIC_ERR_FIELD_TOO_LONG,
+     EIC_ERR_INVALID_ARGUMENT},
+    {"region", BIT(E_SIGNER_INIT), MEMBER(region), NO_MEMBER, "us-", "east-1", REFUSES_ALL, "", "a",
+     "", EIC_REGION_MAX, EIC_ERR_FIELD_TOO_LONG, EIC_ERR_INVALID_ARGUMENT},
+    {"service", BIT(E_SIGNER_INIT), MEMBER(service), NO_MEMBER, "ser", "vice", REFUSES_ALL, "", "s",
+     "", EIC_SERVICE_MAX, EIC_ERR_FIELD_TOO_LONG, EIC_ERR_INVALID_ARGUMENT},
     {"method", SIGV4_REQ, MEMBER(sreq.method), MEMBER(sreq.method_len), "G", "ET", REFUSES_ALL, "",
-     "", "", 0, EIC_OK},
+     "", "", 0, EIC_OK, EIC_ERR_INVALID_ARGUMENT},
     {"header name", SIGV4_REQ, MEMBER(headers[0].name), MEMBER(headers[0].name_len), "Ho", "st",
-     REFUSES_ALL, "", "", "", 0, EIC_OK},
+     REFUSES_ALL, "", "", "", 0, EIC_OK, EIC_ERR_INVALID_ARGUMENT},
     {"header value", SIGV4_REQ, MEMBER(headers[0].value), MEMBER(headers[0].value_len), "exa",
-     "mple.amazonaws.com", REFUSES_C0, "", "", "", 0, EIC_OK},
+     "mple.amazonaws.com", REFUSES_C0, "", "", "", 0, EIC_OK, EIC_OK},
     /* eic_port_tls.h documents only the length check of server_name. */
     {"server_name", BIT(E_TLS_INIT), MEMBER(tls.server_name), NO_MEMBER, "exa", "mple.com",
-     REFUSES_NONE_DOCUMENTED, "", "h", "", EIC_HOST_MAX, EIC_ERR_INVALID_ARGUMENT},
+     REFUSES_NONE_DOCUMENTED, "", "h", "", EIC_HOST_MAX, EIC_ERR_INVALID_ARGUMENT, EIC_OK},
 };
 
 /* The bad sequences, each injected inside a valid value. */
@@ -504,9 +526,9 @@ static void add_member_row(entry e, const string_member *m, const char *what, co
 {
     row r = {e, what, NULL, 0, m->member, m->length_of, value, want, flags};
     if (m->member == NO_MEMBER) { /* the name part: in whichever request e takes */
-        r.member = e == E_BUILD_LIST || e == E_LIST                   ? MEMBER(list.function_name)
-                   : (CLIENT_PUT & BIT(e)) != 0                       ? MEMBER(put.function_name)
-                                                                      : MEMBER(get.function_name);
+        r.member = e == E_BUILD_LIST || e == E_LIST ? MEMBER(list.function_name)
+                   : (CLIENT_PUT & BIT(e)) != 0     ? MEMBER(put.function_name)
+                                                    : MEMBER(get.function_name);
     }
     rows[row_count++] = r;
 }
@@ -528,14 +550,15 @@ static void add_string_rows(void)
                 add_member_row((entry)e, sm, keep(sm->name, " at its limit", ""),
                                repeat(sm->prefix, sm->unit, sm->at_limit, sm->suffix), EIC_OK, 0);
                 add_member_row((entry)e, sm, keep(sm->name, " one over its limit", ""),
-                               repeat(sm->prefix, sm->unit, sm->at_limit + 1, sm->suffix),
-                               sm->over, 0);
+                               repeat(sm->prefix, sm->unit, sm->at_limit + 1, sm->suffix), sm->over,
+                               0);
             }
             if (sm->member == NO_MEMBER) {
                 continue;
             }
             add_member_row((entry)e, sm, keep(sm->name, " (control: valid)", ""),
                            keep(sm->before, sm->after, ""), EIC_OK, CONTROL);
+            add_member_row((entry)e, sm, keep(sm->name, " empty", ""), "", sm->empty, 0);
             for (size_t s = 0; s < n && sm->refuses != REFUSES_NONE_DOCUMENTED; s++) {
                 if (sm->refuses == REFUSES_C0 && !seqs[s].c0) {
                     continue;
@@ -546,8 +569,8 @@ static void add_string_rows(void)
                     continue;
                 }
                 add_member_row((entry)e, sm, keep(sm->name, " with ", seqs[s].name),
-                               keep(sm->before, seqs[s].bytes, sm->after),
-                               EIC_ERR_INVALID_ARGUMENT, 0);
+                               keep(sm->before, seqs[s].bytes, sm->after), EIC_ERR_INVALID_ARGUMENT,
+                               0);
             }
         }
     }
@@ -561,9 +584,12 @@ static void add_client_init_rows(void)
         const char *url;
         eic_status want;
     } urls[] = {
-        {"http://h:65535", EIC_OK},       {"http://h:1", EIC_OK},
-        {"https://h/", EIC_OK},           {"http://[::1]:8080", EIC_OK},
-        {"HTTP://H", EIC_OK},             {"http://h/path", EIC_ERR_INVALID_ARGUMENT},
+        {"http://h:65535", EIC_OK},
+        {"http://h:1", EIC_OK},
+        {"https://h/", EIC_OK},
+        {"http://[::1]:8080", EIC_OK},
+        {"HTTP://H", EIC_OK},
+        {"http://h/path", EIC_ERR_INVALID_ARGUMENT},
         {"http://h//", EIC_ERR_INVALID_ARGUMENT},
         {"http://h?q=1", EIC_ERR_INVALID_ARGUMENT},
         {"http://h/?q=1", EIC_ERR_INVALID_ARGUMENT},
@@ -616,21 +642,49 @@ static void add_client_init_rows(void)
         {"", EIC_ERR_INVALID_ARGUMENT},
     };
     for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
-        row r = {E_CLIENT_INIT, keep("endpoint_url \"", urls[i].url, "\""), NULL, 0,
-                 MEMBER(cfg.endpoint_url), NO_MEMBER, urls[i].url, urls[i].want, 0};
+        row r = {E_CLIENT_INIT,
+                 keep("endpoint_url \"", urls[i].url, "\""),
+                 NULL,
+                 0,
+                 MEMBER(cfg.endpoint_url),
+                 NO_MEMBER,
+                 urls[i].url,
+                 urls[i].want,
+                 0};
         rows[row_count++] = r;
     }
     for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++) {
-        row r = {E_CLIENT_INIT, keep("region \"", regions[i].region, "\""), NULL, 0,
-                 MEMBER(cfg.region), NO_MEMBER, regions[i].region, regions[i].want, 0};
+        row r = {E_CLIENT_INIT,
+                 keep("region \"", regions[i].region, "\""),
+                 NULL,
+                 0,
+                 MEMBER(cfg.region),
+                 NO_MEMBER,
+                 regions[i].region,
+                 regions[i].want,
+                 0};
         rows[row_count++] = r;
     }
     {
-        row r = {E_CLIENT_INIT, "endpoint_url NULL: the region's", NULL, 0,
-                 MEMBER(cfg.endpoint_url), NO_MEMBER, NULL, EIC_OK, CONTROL};
+        row r = {E_CLIENT_INIT,
+                 "endpoint_url NULL: the region's",
+                 NULL,
+                 0,
+                 MEMBER(cfg.endpoint_url),
+                 NO_MEMBER,
+                 NULL,
+                 EIC_OK,
+                 CONTROL};
         rows[row_count++] = r;
-        row s = {E_CLIENT_INIT, "session_token NULL: none", NULL, 0,
-                 MEMBER(cfg.credentials.session_token), NO_MEMBER, NULL, EIC_OK, CONTROL};
+        row s = {E_CLIENT_INIT,
+                 "session_token NULL: none",
+                 NULL,
+                 0,
+                 MEMBER(cfg.credentials.session_token),
+                 NO_MEMBER,
+                 NULL,
+                 EIC_OK,
+                 CONTROL};
         rows[row_count++] = s;
     }
     static const struct {
@@ -643,8 +697,14 @@ static void add_client_init_rows(void)
                     {MEMBER(cfg.credentials.secret_access_key), "secret_access_key \"\""},
                     {MEMBER(cfg.credentials.session_token), "session_token \"\""}};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-        row r = {E_CLIENT_INIT, required[i].name, NULL, 0, required[i].member, NO_MEMBER,
-                 strstr(required[i].name, "NULL") != NULL ? NULL : "", EIC_ERR_INVALID_ARGUMENT,
+        row r = {E_CLIENT_INIT,
+                 required[i].name,
+                 NULL,
+                 0,
+                 required[i].member,
+                 NO_MEMBER,
+                 strstr(required[i].name, "NULL") != NULL ? NULL : "",
+                 EIC_ERR_INVALID_ARGUMENT,
                  0};
         rows[row_count++] = r;
     }
@@ -680,8 +740,8 @@ static void add_request_rows(void)
             add((entry)e, "cap one byte short", set_cap_short, 1, EIC_ERR_BUFFER_TOO_SMALL, 0);
             add((entry)e, "cap exactly enough", set_cap_short, 0, EIC_OK, 0);
             for (long d = 0; d < (long)DATES; d++) {
-                add((entry)e, keep("amz_date \"", dates[d].date, "\""), set_date, d,
-                    dates[d].want, 0);
+                add((entry)e, keep("amz_date \"", dates[d].date, "\""), set_date, d, dates[d].want,
+                    0);
             }
         } else {
             add((entry)e, "err NULL", set_null, N_ERR, EIC_ERR_INVALID_ARGUMENT, 0);
@@ -694,12 +754,14 @@ static void add_request_rows(void)
             add((entry)e, "port NULL", no_port, 0, EIC_ERR_INVALID_ARGUMENT, 0);
             add((entry)e, "tx NULL", no_tx, 0, EIC_ERR_INVALID_ARGUMENT, 0);
             add((entry)e, "rx NULL", no_rx, 0, EIC_ERR_INVALID_ARGUMENT, 0);
+            add((entry)e, "tx.size 0", set_tx, 0, EIC_ERR_BUFFER_TOO_SMALL, 0);
             add((entry)e, "tx.size 1", set_tx, 1, EIC_ERR_BUFFER_TOO_SMALL, 0);
             add((entry)e, "tx.size one byte short", set_tx_short, 1, EIC_ERR_BUFFER_TOO_SMALL, 0);
             add((entry)e, "tx.size exactly enough", set_tx_short, 0, EIC_OK, 0);
             add((entry)e, "rx one byte smaller than the response", set_rx_short, 1,
                 EIC_ERR_RESPONSE_TOO_LARGE, IO);
             add((entry)e, "rx.size 1", set_rx, 1, EIC_ERR_RESPONSE_TOO_LARGE, IO);
+            add((entry)e, "rx.size 0", set_rx, 0, EIC_ERR_RESPONSE_TOO_LARGE, IO);
         }
         if (put) {
             static const struct {
@@ -726,7 +788,8 @@ static void add_request_rows(void)
                 {set_age, OPT(128, 21601), EIC_ERR_OUT_OF_RANGE},
             };
             for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
-                add((entry)e, ints[i].m == set_retries ? "maximum_retry_attempts" : "maximum_event_age",
+                add((entry)e,
+                    ints[i].m == set_retries ? "maximum_retry_attempts" : "maximum_event_age",
                     ints[i].m, ints[i].v, ints[i].want, 0);
             }
             add((entry)e, "destination set, NULL: {}", destination_null, 0, EIC_OK, 0);
@@ -735,9 +798,12 @@ static void add_request_rows(void)
             static const struct {
                 long v;
                 eic_status want;
-            } items[] = {{OPT(1, 0), EIC_ERR_OUT_OF_RANGE}, {OPT(1, 1), EIC_OK},
-                         {OPT(1, 50), EIC_OK},              {OPT(1, 51), EIC_ERR_OUT_OF_RANGE},
-                         {OPT(1, -1), EIC_ERR_OUT_OF_RANGE}, {OPT(0, 51), EIC_OK},
+            } items[] = {{OPT(1, 0), EIC_ERR_OUT_OF_RANGE},
+                         {OPT(1, 1), EIC_OK},
+                         {OPT(1, 50), EIC_OK},
+                         {OPT(1, 51), EIC_ERR_OUT_OF_RANGE},
+                         {OPT(1, -1), EIC_ERR_OUT_OF_RANGE},
+                         {OPT(0, 51), EIC_OK},
                          {OPT(3, 51), EIC_ERR_OUT_OF_RANGE}};
             for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
                 add((entry)e, "max_items", set_max_items, items[i].v, items[i].want, 0);
@@ -755,15 +821,13 @@ static void add_parse_rows(void)
         add((entry)e, "err NULL (allowed)", set_null, N_ERR, EIC_OK, 0);
         if (e != E_PARSE_DELETE) {
             add((entry)e, "result NULL", set_null, N_RESULT, EIC_ERR_INVALID_ARGUMENT, 0);
-            add((entry)e, "body NULL, body_len 10", resp_body_null, 0, EIC_ERR_INVALID_ARGUMENT,
-                0);
+            add((entry)e, "body NULL, body_len 10", resp_body_null, 0, EIC_ERR_INVALID_ARGUMENT, 0);
             add((entry)e, "token array of 1", set_token_count, 1, EIC_ERR_TOO_FEW_TOKENS, 0);
             add((entry)e, "token array of 0", set_token_count, 0, EIC_ERR_TOO_FEW_TOKENS, 0);
         }
-        static const char *const headers[] = {"error_type NULL, length 5",
-                                              "request_id NULL, length 5",
-                                              "retry_after NULL, length 5",
-                                              "date NULL, length 5 (parse never reads Date)"};
+        static const char *const headers[] = {
+            "error_type NULL, length 5", "request_id NULL, length 5", "retry_after NULL, length 5",
+            "date NULL, length 5 (parse never reads Date)"};
         for (long h = 0; h < 4; h++) {
             add((entry)e, headers[h], resp_header_null, h,
                 h == 3 ? EIC_OK : EIC_ERR_INVALID_ARGUMENT, 0);
@@ -787,21 +851,28 @@ static void add_sigv4_rows(void)
     add(E_SIGNER_INIT, "control: valid", NULL, 0, EIC_OK, CONTROL);
     add(E_SIGNER_INIT, "signer NULL", set_null, N_SIGNER, EIC_ERR_INVALID_ARGUMENT, 0);
     for (size_t i = 0; i < 4; i++) {
-        row r = {E_SIGNER_INIT, keep(signer_names[i], " NULL", ""), NULL, 0, signer_members[i],
-                 NO_MEMBER, NULL, EIC_ERR_INVALID_ARGUMENT, 0};
+        row r = {E_SIGNER_INIT,
+                 keep(signer_names[i], " NULL", ""),
+                 NULL,
+                 0,
+                 signer_members[i],
+                 NO_MEMBER,
+                 NULL,
+                 EIC_ERR_INVALID_ARGUMENT,
+                 0};
         rows[row_count++] = r;
         r.what = keep(signer_names[i], " \"\"", "");
         r.value = "";
         rows[row_count++] = r;
     }
     {
-        row r = {E_SIGNER_INIT, "access_key_id with '/'", NULL, 0, MEMBER(key_id), NO_MEMBER,
+        row r = {E_SIGNER_INIT,  "access_key_id with '/'", NULL, 0, MEMBER(key_id), NO_MEMBER,
                  "AKID/EXAMPLE", EIC_ERR_INVALID_ARGUMENT, 0};
         rows[row_count++] = r;
-        row s = {E_SIGNER_INIT, "region upper case", NULL, 0, MEMBER(region), NO_MEMBER,
-                 "US-EAST-1", EIC_ERR_INVALID_ARGUMENT, 0};
+        row s = {E_SIGNER_INIT, "region upper case",      NULL, 0, MEMBER(region), NO_MEMBER,
+                 "US-EAST-1",   EIC_ERR_INVALID_ARGUMENT, 0};
         rows[row_count++] = s;
-        row t = {E_SIGNER_INIT, "region with '/'", NULL, 0, MEMBER(region), NO_MEMBER,
+        row t = {E_SIGNER_INIT, "region with '/'",        NULL, 0, MEMBER(region), NO_MEMBER,
                  "us-east-1/x", EIC_ERR_INVALID_ARGUMENT, 0};
         rows[row_count++] = t;
     }
@@ -819,13 +890,16 @@ static void add_sigv4_rows(void)
             add((entry)e, "signer NULL", set_null, N_SIGNER, EIC_ERR_INVALID_ARGUMENT, 0);
             add((entry)e, "amz_date NULL", set_null, N_DATE, EIC_ERR_INVALID_ARGUMENT, 0);
             for (long d = 0; d < (long)DATES; d++) {
-                add((entry)e, keep("amz_date \"", dates[d].date, "\""), set_date, d,
-                    dates[d].want, 0);
+                add((entry)e, keep("amz_date \"", dates[d].date, "\""), set_date, d, dates[d].want,
+                    0);
             }
         }
-        static const char *const nulls[] = {"method NULL", "path NULL, path_len 4",
-                                            "query NULL, query_len 13", "headers NULL, count 1",
-                                            "header name NULL", "header value NULL",
+        static const char *const nulls[] = {"method NULL",
+                                            "path NULL, path_len 4",
+                                            "query NULL, query_len 13",
+                                            "headers NULL, count 1",
+                                            "header name NULL",
+                                            "header value NULL",
                                             "payload NULL, payload_len 2"};
         for (long i = 0; i < 7; i++) {
             add((entry)e, nulls[i], sreq_null, i, EIC_ERR_INVALID_ARGUMENT, 0);
@@ -879,9 +953,9 @@ static int run_row(const row *r)
     outcome o = call_entry(r->e, &in, &the_arena);
     size_t overwrite = arena_first_overwrite(&the_arena);
     int expect_io = is_blocking(r->e) && (r->want == EIC_OK || (r->flags & IO) != 0);
-    const char *fault = !o.harness_ok                        ? "the harness could not set up"
-                        : o.status != r->want                ? "status"
-                        : overwrite != ARENA_SIZE            ? "wrote outside the buffers"
+    const char *fault = !o.harness_ok                          ? "the harness could not set up"
+                        : o.status != r->want                  ? "status"
+                        : overwrite != ARENA_SIZE              ? "wrote outside the buffers"
                         : !expect_io && (o.connects | o.sends) ? "reached the port"
                         : expect_io && o.sends == 0            ? "sent nothing (control)"
                         : (r->flags & CONTROL) && !o.wrote     ? "wrote nothing (control)"
@@ -893,9 +967,9 @@ static int run_row(const row *r)
                             : NULL;
     if (fault != NULL) {
         if (failures_seen++ < 200) {
-            printf("  FAIL %s: %s: %s: got \"%s\", want \"%s\"; connects %u sends %u", entry_names[r->e],
-                   r->what, fault, eic_status_str(o.status), eic_status_str(r->want), o.connects,
-                   o.sends);
+            printf("  FAIL %s: %s: %s: got \"%s\", want \"%s\"; connects %u sends %u",
+                   entry_names[r->e], r->what, fault, eic_status_str(o.status),
+                   eic_status_str(r->want), o.connects, o.sends);
             if (overwrite != ARENA_SIZE) {
                 printf("; arena byte %zu", overwrite);
             }
