@@ -578,6 +578,13 @@ static void add_string_rows(void)
 
 /* ---- the hand-written rows ---- */
 
+/* A client config string member set to value. */
+static void add_value(const char *what, size_t member, const char *value, eic_status want)
+{
+    row r = {E_CLIENT_INIT, what, NULL, 0, member, NO_MEMBER, value, want, 0};
+    rows[row_count++] = r;
+}
+
 static void add_client_init_rows(void)
 {
     static const struct {
@@ -642,28 +649,12 @@ static void add_client_init_rows(void)
         {"", EIC_ERR_INVALID_ARGUMENT},
     };
     for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
-        row r = {E_CLIENT_INIT,
-                 keep("endpoint_url \"", urls[i].url, "\""),
-                 NULL,
-                 0,
-                 MEMBER(cfg.endpoint_url),
-                 NO_MEMBER,
-                 urls[i].url,
-                 urls[i].want,
-                 0};
-        rows[row_count++] = r;
+        add_value(keep("endpoint_url \"", urls[i].url, "\""), MEMBER(cfg.endpoint_url), urls[i].url,
+                  urls[i].want);
     }
     for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++) {
-        row r = {E_CLIENT_INIT,
-                 keep("region \"", regions[i].region, "\""),
-                 NULL,
-                 0,
-                 MEMBER(cfg.region),
-                 NO_MEMBER,
-                 regions[i].region,
-                 regions[i].want,
-                 0};
-        rows[row_count++] = r;
+        add_value(keep("region \"", regions[i].region, "\""), MEMBER(cfg.region), regions[i].region,
+                  regions[i].want);
     }
     {
         row r = {E_CLIENT_INIT,
