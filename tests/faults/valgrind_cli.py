@@ -1,22 +1,28 @@
-"""valgrind memcheck on the eic CLI: a success and a failure path, no leak and
-no invalid access (issue 4).
+"""valgrind memcheck on the eic CLI: the README demo's whole lifecycle and a
+failure path, no leak and no invalid access (issues 4 and 6).
 
-Scenarios (one per ctest entry):
-  http  put against moto_server -> exit 0; get against fault_server.py's 404
-        -> exit 254 (one attempt);
-  tls   the same put over HTTPS (moto_server -s, test CA) -> exit 0; and a
+Scenarios (one per ctest entry), both against moto_server behind
+verify_proxy.py, which checks every signature with botocore (moto's own check
+refuses correct GETs and DELETEs); the proxy must have accepted all five:
+  http  put, get, update, list, delete (each exit 0, output checked) ->
+        get against fault_server.py's 404 -> exit 254 (one attempt);
+  tls   the same lifecycle over HTTPS (moto_server -s, test CA), then a
         refused handshake (a CA that did not sign the server's certificate)
         -> exit 255. The TLS port allocates through mbedTLS: everything it
-        takes must be given back on both paths.
+        takes must be given back on every path.
 
 Each run: valgrind --leak-check=full --error-exitcode=99
 --errors-for-leak-kinds=definite,indirect,possible, the CLI's exit code as
-expected (99 would mean valgrind found errors), and its log's ERROR SUMMARY
-at 0 errors. valgrind missing is a failure (Debian package: valgrind).
+expected (99 would mean valgrind found errors), its log's ERROR SUMMARY at 0
+errors, and its stdout: put, get and update print the configuration with the
+values sent, list prints it in its page, delete prints nothing. valgrind
+missing is a failure (Debian package: valgrind).
 """
+import contextlib
 import os
 import re
 import shutil
+import ssl
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,16 +31,58 @@ sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
 import fault_server  # noqa: E402
 import moto_fixture  # noqa: E402
 import rig  # noqa: E402
+import verify_proxy  # noqa: E402
 from rig import check, say  # noqa: E402
 
 FUNCTION = "eic-valgrind"
-PUT = ["--function-name", FUNCTION, "--maximum-retry-attempts", "1",
-       "--maximum-event-age-in-seconds", "300",
-       "--destination-config", '{"OnFailure":{"Destination":"arn:aws:sqs:us-west-2:'
-                               '123456789012:dlq"}}']
+DLQ = "arn:aws:sqs:us-west-2:123456789012:dlq"
+NAMING = ["--function-name", FUNCTION]
+PUT = NAMING + ["--maximum-retry-attempts", "1", "--maximum-event-age-in-seconds", "300",
+                "--destination-config", '{"OnFailure":{"Destination":"%s"}}' % DLQ]
+UPDATE = NAMING + ["--maximum-event-age-in-seconds", "600"]
+
+
+def check_config(result, label):
+    """The configuration put and get print: the Put's values."""
+    config = result.json()
+    check(config.get("FunctionArn") == moto_fixture.function_arn(FUNCTION)
+          and config.get("MaximumRetryAttempts") == 1
+          and config.get("MaximumEventAgeInSeconds") == 300
+          and config.get("DestinationConfig", {}).get("OnFailure") == {"Destination": DLQ},
+          "%s: prints the configuration put" % label, result.describe())
+
+
+def check_update(result, label):
+    """moto answers an Update with the members it was sent."""
+    config = result.json()
+    check(config.get("FunctionArn") == moto_fixture.function_arn(FUNCTION)
+          and config.get("MaximumEventAgeInSeconds") == 600,
+          "%s: prints the member updated" % label, result.describe())
+
+
+def check_list(result, label):
+    configs = result.json().get("FunctionEventInvokeConfigs")
+    check(isinstance(configs, list) and len(configs) == 1
+          and configs[0].get("FunctionArn") == moto_fixture.function_arn(FUNCTION),
+          "%s: prints a page of the one configuration" % label, result.describe())
+
+
+def check_empty(result, label):
+    check(result.out == b"", "%s: prints nothing" % label, result.describe())
+
+
+# The README demo's sequence: (label, operation, options, output check).
+LIFECYCLE = [
+    ("put", "put-function-event-invoke-config", PUT, check_config),
+    ("get", "get-function-event-invoke-config", NAMING, check_config),
+    ("update", "update-function-event-invoke-config", UPDATE, check_update),
+    ("list", "list-function-event-invoke-configs", NAMING, check_list),
+    ("delete", "delete-function-event-invoke-config", NAMING, check_empty),
+]
 
 
 def valgrind_run(eic, d, label, operation, options, endpoint, env, expected_rc, ca=None):
+    """Runs the CLI under memcheck, checks the exit code and the log; returns the run."""
     log = os.path.join(d, "valgrind-%s.log" % label)
     argv = ["valgrind", "--leak-check=full", "--error-exitcode=99",
             "--errors-for-leak-kinds=definite,indirect,possible", "--track-fds=no",
@@ -59,17 +107,50 @@ def valgrind_run(eic, d, label, operation, options, endpoint, env, expected_rc, 
     else:
         check("All heap blocks were freed" in text, "%s: all heap blocks were freed" % label,
               text[-4000:])
+    return result
+
+
+@contextlib.contextmanager
+def checking_moto(d, tls_cert=None):
+    """moto_server (its own checking off: it refuses every correctly signed GET
+    and DELETE) with FUNCTION, behind verify_proxy.py, which checks every
+    signature with botocore; with tls_cert the proxy speaks HTTPS on
+    localhost. Yields (endpoint, env, proxy)."""
+    moto = moto_fixture.MotoServer(d)
+    proxy = None
+    try:
+        lam = moto_fixture.setup_lambda(moto, [FUNCTION])
+        proxy = verify_proxy.VerifyProxy(moto.endpoint(), rig.REGION, {lam.key: lam.secret},
+                                         host="localhost", log=lambda line: None)
+        scheme = "http"
+        if tls_cert is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls_cert)
+            proxy.server.socket = context.wrap_socket(proxy.server.socket, server_side=True)
+            scheme = "https"
+        proxy.start()
+        yield "%s://localhost:%d" % (scheme, proxy.port), rig.eic_env(lam.key, lam.secret), proxy
+    finally:
+        if proxy is not None:
+            proxy.stop()
+        moto.stop()
+
+
+def lifecycle(eic, d, transport, endpoint, env, proxy, ca=None):
+    for label, operation, options, check_output in LIFECYCLE:
+        label = "%s over %s" % (label, transport)
+        result = valgrind_run(eic, d, label, operation, options, endpoint, env, 0, ca=ca)
+        check_output(result, label)
+    stats = proxy.stats()
+    check(stats["verified"] == len(LIFECYCLE) and stats["refused"] == 0,
+          "verify_proxy checked and accepted the %d signatures of the lifecycle over %s (%d "
+          "verified, %d refused)" % (len(LIFECYCLE), transport, stats["verified"],
+                                     stats["refused"]))
 
 
 def scenario_http(eic, d):
-    moto = moto_fixture.MotoServer(d)
-    try:
-        lam = moto_fixture.setup_lambda(moto, [FUNCTION])
-        env = rig.eic_env(lam.key, lam.secret)
-        valgrind_run(eic, d, "success: put against moto", "put-function-event-invoke-config",
-                     PUT, moto.endpoint(), env, 0)
-    finally:
-        moto.stop()
+    with checking_moto(d) as (endpoint, env, proxy):
+        lifecycle(eic, d, "HTTP", endpoint, env, proxy)
     server = fault_server.FaultServer("not_found").start()
     try:
         valgrind_run(eic, d, "failure: get answered 404", "get-function-event-invoke-config",
@@ -83,17 +164,10 @@ def scenario_http(eic, d):
 def scenario_tls(eic, d):
     ca = moto_fixture.TestCA(d)
     other = moto_fixture.TestCA(d, "other-ca")
-    moto = moto_fixture.MotoServer(d, tls=ca.server_cert("server"))
-    try:
-        lam = moto_fixture.setup_lambda(moto, [FUNCTION], ca_bundle=ca.cert, host="localhost")
-        env = rig.eic_env(lam.key, lam.secret)
-        valgrind_run(eic, d, "success: put over HTTPS", "put-function-event-invoke-config",
-                     PUT, moto.endpoint("localhost"), env, 0, ca=ca.cert)
+    with checking_moto(d, tls_cert=ca.server_cert("server")) as (endpoint, env, proxy):
+        lifecycle(eic, d, "HTTPS", endpoint, env, proxy, ca=ca.cert)
         valgrind_run(eic, d, "failure: untrusted certificate", "get-function-event-invoke-config",
-                     ["--function-name", FUNCTION], moto.endpoint("localhost"), env, 255,
-                     ca=other.cert)
-    finally:
-        moto.stop()
+                     NAMING, endpoint, env, 255, ca=other.cert)
 
 
 SCENARIOS = {"http": scenario_http, "tls": scenario_tls}
