@@ -546,6 +546,24 @@ static int inner_complete(const eic_port *p)
            p->now_ms != NULL && p->sleep_ms != NULL && p->random != NULL && p->utc_s != NULL;
 }
 
+/* A server name goes out in the SNI extension and is matched against the
+ * certificate: a host name or an IP literal, so printable ASCII without
+ * spaces, 1 to EIC_HOST_MAX characters. Control bytes and non-ASCII are
+ * refused rather than sent. NULL (no override) passes. */
+static int server_name_ok(const char *name)
+{
+    size_t n = 0;
+    if (name == NULL) {
+        return 1;
+    }
+    for (; name[n] != '\0'; n++) {
+        if (n == EIC_HOST_MAX || (unsigned char)name[n] <= 0x20u || (unsigned char)name[n] >= 0x7fu) {
+            return 0;
+        }
+    }
+    return n != 0;
+}
+
 eic_status eic_port_tls_init(eic_port *port, eic_tls *tls, const eic_port *inner,
                              const eic_tls_options *options)
 {
@@ -563,7 +581,7 @@ eic_status eic_port_tls_init(eic_port *port, eic_tls *tls, const eic_port *inner
 
     eic_status st = EIC_ERR_INVALID_ARGUMENT;
     if (port != NULL && inner != NULL && options != NULL && inner_complete(inner) &&
-        (options->server_name == NULL || strlen(options->server_name) <= EIC_HOST_MAX) &&
+        server_name_ok(options->server_name) &&
         (options->insecure_skip_verification || options->ca_file != NULL ||
          options->ca_pem != NULL)) {
         tls->inner = *inner;

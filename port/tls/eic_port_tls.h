@@ -96,7 +96,9 @@ typedef struct eic_tls_options {
     const unsigned char *ca_pem;
     size_t ca_pem_len; /**< Length of ca_pem in bytes, NUL included for PEM. */
     /** The name to send as SNI and to verify instead of the connect host,
-     *  or NULL. Copied at init; at most ::EIC_HOST_MAX characters. */
+     *  or NULL. Copied at init: 1 to ::EIC_HOST_MAX printable ASCII
+     *  characters without spaces (a host name or an IP literal); anything
+     *  else is ::EIC_ERR_INVALID_ARGUMENT. */
     const char *server_name;
     /** Non-zero: accept any certificate for any name. INSECURE: anyone on
      *  the path can read and change the traffic, credentials included. For
@@ -141,7 +143,8 @@ typedef struct eic_tls {
  * @retval ::EIC_OK                   port is ready.
  * @retval ::EIC_ERR_INVALID_ARGUMENT A NULL pointer, an inner port with a NULL
  *         member, no CA while verifying, a CA file without `MBEDTLS_FS_IO`, a
- *         server_name over ::EIC_HOST_MAX.
+ *         server_name that is empty, over ::EIC_HOST_MAX or holds a space, a
+ *         control character or a non-ASCII byte.
  * @retval ::EIC_ERR_TLS              The CA file cannot be read or holds no
  *         certificate, the CA buffer holds none, or mbedTLS's SSL set-up failed.
  * @retval ::EIC_ERR_CRYPTO           The random generator could not be seeded

@@ -388,7 +388,7 @@ static void set_date(inputs *in, entry e, long arg)
 
 /* Which sequences a member refuses: all of them, or (sigv4 header values,
  * documented as "no control characters but TAB") the C0 ones and DEL only. */
-enum { REFUSES_ALL, REFUSES_C0, REFUSES_NONE_DOCUMENTED };
+enum { REFUSES_ALL, REFUSES_C0 };
 
 typedef struct {
     const char *name;
@@ -467,9 +467,8 @@ static const string_member members[] = {
      REFUSES_ALL, "", "", "", 0, EIC_OK, EIC_ERR_INVALID_ARGUMENT},
     {"header value", SIGV4_REQ, MEMBER(headers[0].value), MEMBER(headers[0].value_len), "exa",
      "mple.amazonaws.com", REFUSES_C0, "", "", "", 0, EIC_OK, EIC_OK},
-    /* eic_port_tls.h documents only the length check of server_name. */
     {"server_name", BIT(E_TLS_INIT), MEMBER(tls.server_name), NO_MEMBER, "exa", "mple.com",
-     REFUSES_NONE_DOCUMENTED, "", "h", "", EIC_HOST_MAX, EIC_ERR_INVALID_ARGUMENT, EIC_OK},
+     REFUSES_ALL, "", "h", "", EIC_HOST_MAX, EIC_ERR_INVALID_ARGUMENT, EIC_ERR_INVALID_ARGUMENT},
 };
 
 /* The bad sequences, each injected inside a valid value. */
@@ -559,7 +558,7 @@ static void add_string_rows(void)
             add_member_row((entry)e, sm, keep(sm->name, " (control: valid)", ""),
                            keep(sm->before, sm->after, ""), EIC_OK, CONTROL);
             add_member_row((entry)e, sm, keep(sm->name, " empty", ""), "", sm->empty, 0);
-            for (size_t s = 0; s < n && sm->refuses != REFUSES_NONE_DOCUMENTED; s++) {
+            for (size_t s = 0; s < n; s++) {
                 if (sm->refuses == REFUSES_C0 && !seqs[s].c0) {
                     continue;
                 }
