@@ -4,6 +4,7 @@
 #include "eic/eic.h"
 #include "eic_exchange.h"
 #include "eic_http.h"
+#include "eic_noinline.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -75,16 +76,10 @@ static eic_status put_host(eic_client *c, const char *s, const char *end)
 
 /* Kept out of eic_client_init: inlined there, it made the whole function
  * keep more registers and reload more values (24 B more). */
-#if defined(__GNUC__)
-#define NOT_INLINED __attribute__((noinline))
-#else
-#define NOT_INLINED
-#endif
-
 /* http[s]://host[:port][/] with host a name, an IPv4 address or [IPv6]. Paths,
  * queries and user info are refused: the request path is the API's own.
  * The caller has set https's scheme and port. */
-static NOT_INLINED eic_status parse_endpoint(eic_client *c, const char *url)
+static EIC_NOINLINE eic_status parse_endpoint(eic_client *c, const char *url)
 {
     if (!starts_with_ci(url, "http")) {
         return EIC_ERR_INVALID_ARGUMENT;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "eic_uri.h"
+#include "eic_noinline.h"
 
 static int lower(int c)
 {
@@ -26,8 +27,9 @@ static int is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-/* The end of the line starting at p (the '\n'), or NULL. */
-static const char *line_end(const char *p, const char *end)
+/* The end of the line starting at p (the '\n'), or NULL. A call: inlined at
+ * both uses it made their callers larger. */
+static EIC_NOINLINE const char *line_end(const char *p, const char *end)
 {
     return memchr(p, '\n', (size_t)(end - p));
 }
