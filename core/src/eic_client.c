@@ -3,6 +3,8 @@
  * parts. */
 #include "eic/eic.h"
 #include "eic_exchange.h"
+#include "eic_http.h"
+#include "eic_noinline.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -42,14 +44,11 @@ static char lower(char c)
     return in_range(c, 'A', 'Z') ? (char)(c | 0x20) : c;
 }
 
+/* Whether s starts with prefix (lower-case), ignoring ASCII case: s is
+ * NUL-ended, and its NUL differs from any character of prefix. */
 static int starts_with_ci(const char *s, const char *prefix)
 {
-    for (; *prefix != '\0'; s++, prefix++) {
-        if (lower(*s) != *prefix) {
-            return 0;
-        }
-    }
-    return 1;
+    return eic_http_name_is(s, strlen(prefix), prefix);
 }
 
 /* A character of a host name, or (v6) of an IPv6 address in brackets: one
@@ -75,10 +74,12 @@ static eic_status put_host(eic_client *c, const char *s, const char *end)
     return EIC_OK;
 }
 
+/* Kept out of eic_client_init: inlined there, it made the whole function
+ * keep more registers and reload more values (24 B more). */
 /* http[s]://host[:port][/] with host a name, an IPv4 address or [IPv6]. Paths,
  * queries and user info are refused: the request path is the API's own.
  * The caller has set https's scheme and port. */
-static eic_status parse_endpoint(eic_client *c, const char *url)
+static EIC_NOINLINE eic_status parse_endpoint(eic_client *c, const char *url)
 {
     if (!starts_with_ci(url, "http")) {
         return EIC_ERR_INVALID_ARGUMENT;
@@ -152,9 +153,9 @@ static const char *dns_suffix(const char *region)
         /* The region is checked lower-case already: this compare is exact.
          * Suffixes are tried as prefixes too, one loop for both: each
          * starts with '.', which no region does (a-z, 0-9 and '-'). */
-        int match = starts_with_ci(region, p);
-        while (*p++ != '\0') { /* past the prefix */
-        }
+        size_t n = strlen(p);
+        int match = eic_http_name_is(region, n, p);
+        p += n + 1; /* past the prefix */
         if (match) {
             return p; /* the empty prefix, last, matches any region */
         }

@@ -4,13 +4,14 @@
 #include <string.h>
 
 #include "eic_uri.h"
+#include "eic_noinline.h"
 
 static int lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
-static int name_is(const char *name, size_t n, const char *lower_lit)
+int eic_http_name_is(const char *name, size_t n, const char *lower_lit)
 {
     size_t i = 0;
     for (; i < n && lower_lit[i] != '\0'; i++) {
@@ -26,8 +27,9 @@ static int is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-/* The end of the line starting at p (the '\n'), or NULL. */
-static const char *line_end(const char *p, const char *end)
+/* The end of the line starting at p (the '\n'), or NULL. A call: inlined at
+ * both uses it made their callers larger. */
+static EIC_NOINLINE const char *line_end(const char *p, const char *end)
 {
     return memchr(p, '\n', (size_t)(end - p));
 }
@@ -85,7 +87,7 @@ static int lists(const char *p, size_t n, const char *token)
         const char *comma = memchr(p, ',', (size_t)(end - p));
         size_t len = (size_t)((comma != NULL ? comma : end) - p);
         const char *elem = trim(p, &len);
-        if (name_is(elem, len, token)) {
+        if (eic_http_name_is(elem, len, token)) {
             return 1;
         }
         if (comma == NULL) {
@@ -117,7 +119,7 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
                                 "content-length\0transfer-encoding\0connection\0";
     const char *known = names;
     int which = 0;
-    while (*known != '\0' && !name_is(name, name_len, known)) {
+    while (*known != '\0' && !eic_http_name_is(name, name_len, known)) {
         while (*known++ != '\0') {
         }
         which++;
@@ -135,7 +137,7 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
     }
     case 5:
         /* Only chunked is understood: eic never asks for another coding. */
-        if (!name_is(v, n, "chunked") || h->chunked) {
+        if (!eic_http_name_is(v, n, "chunked") || h->chunked) {
             return EIC_ERR_PROTOCOL;
         }
         h->chunked = 1;

@@ -18,6 +18,12 @@ typedef struct {
     int close;             /* the server closes after this response */
 } eic_http_head;
 
+/* Whether name[0..n) is lower_lit, ignoring ASCII case (lower_lit is
+ * lower-case). A NUL in name before n differs from lower_lit's letters, so
+ * a NUL-ended name shorter than n is read only up to its NUL: the client
+ * tests prefixes with it too. */
+int eic_http_name_is(const char *name, size_t n, const char *lower_lit);
+
 /* Length of the head at the start of buf (up to and including the blank
  * line that ends it), or 0 while it is incomplete. */
 size_t eic_http_head_length(const uint8_t *buf, size_t len);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "eic_uri.h"
+#include "eic_noinline.h"
 #include "eic_utf8.h"
 
 /* ---- numbers ----------------------------------------------------------- */
@@ -129,7 +130,8 @@ eic_status eic_json_number(const eic_json_doc *doc, size_t i, int epoch, int64_t
 
 /* ---- parsing ----------------------------------------------------------- */
 
-static int is_space(char c)
+/* A call: inlined at both uses it made eic_json_parse larger. */
+static EIC_NOINLINE int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }

@@ -7,16 +7,10 @@
 
 #include "eic_exchange.h"
 #include "eic_request.h"
+#include "eic_response.h"
 #include "eic_retry.h"
 #include "eic_service_error.h"
 #include "eic_time.h"
-
-/* Each public call names its operation for the builder, which is one
- * function for all five, and hands its own parse step to call() as a
- * function pointer, so that a firmware calling only Put links only Config's
- * parser: a switch over the operations would pull every parser into every
- * image. */
-typedef eic_status (*parse_fn)(eic_client *c, const eic_response *r, void *result, eic_error *err);
 
 /* After a skew error: the server's clock from its Date header, as an offset
  * from the port's clock (the caller keeps it in the client, so that later
@@ -45,7 +39,7 @@ static void refill_quota(eic_client *c, uint32_t amount)
  * frame only, so that it is not on the stack while the request is built and
  * signed (the deepest path of every call). *skew is set, with *offset, when
  * the answer is a clock-skew error whose Date tells the server's time. */
-static eic_status exchange_and_parse(eic_client *c, size_t len, parse_fn parse, void *result,
+static eic_status exchange_and_parse(eic_client *c, size_t len, eic_parse_fn parse, void *result,
                                      eic_error *err, int *skew, int32_t *offset)
 {
     eic_http_head h;
@@ -59,8 +53,9 @@ static eic_status exchange_and_parse(eic_client *c, size_t len, parse_fn parse, 
 }
 
 /* One attempt: sign with the port's clock, build, then exchange and parse. */
-static eic_status attempt_once(eic_client *c, unsigned kind, const void *request, parse_fn parse,
-                               void *result, eic_error *err, int *skew, int32_t *offset)
+static eic_status attempt_once(eic_client *c, unsigned kind, const void *request,
+                               eic_parse_fn parse, void *result, eic_error *err, int *skew,
+                               int32_t *offset)
 {
     char amz_date[EIC_SIGV4_AMZ_DATE_LEN + 1];
     size_t len = 0;
@@ -75,7 +70,7 @@ static eic_status attempt_once(eic_client *c, unsigned kind, const void *request
 
 /* The public calls' own arguments come first, in their registers. */
 static eic_status call(eic_client *c, const void *request, void *result, eic_error *err,
-                       unsigned kind, parse_fn parse)
+                       unsigned kind, eic_parse_fn parse)
 {
     unsigned attempts = 0;
     unsigned max_attempts = EIC_RETRY_MAX_ATTEMPTS;
@@ -128,51 +123,41 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
 
 /* ---- the five operations ------------------------------------------------ */
 
-static eic_status parse_config(eic_client *c, const eic_response *r, void *out, eic_error *e)
-{
-    return eic_parse_config(c, r, out, e);
-}
-
-static eic_status parse_delete(eic_client *c, const eic_response *r, void *out, eic_error *e)
-{
-    (void)out;
-    return eic_parse_delete(c, r, e);
-}
-
-static eic_status parse_list(eic_client *c, const eic_response *r, void *out, eic_error *e)
-{
-    return eic_parse_list(c, r, out, e);
-}
+/* Each public call names its operation for the builder, which is one
+ * function for all five, and hands its own parse step (eic_response.h) to
+ * call() as a function pointer, so that a firmware calling only Put links
+ * only Config's parser: a switch over the operations would pull every
+ * parser into every image. */
 
 eic_status eic_put_function_event_invoke_config(eic_client *client, const eic_put_request *request,
                                                 eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, request, config, err, EIC_OP_PUT, parse_config);
+    return call(client, request, config, err, EIC_OP_PUT, eic_parse_config_result);
 }
 
 eic_status eic_update_function_event_invoke_config(eic_client *client,
                                                    const eic_update_request *request,
                                                    eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, request, config, err, EIC_OP_UPDATE, parse_config);
+    return call(client, request, config, err, EIC_OP_UPDATE, eic_parse_config_result);
 }
 
 eic_status eic_get_function_event_invoke_config(eic_client *client, const eic_get_request *request,
                                                 eic_event_invoke_config *config, eic_error *err)
 {
-    return call(client, request, config, err, EIC_OP_GET, parse_config);
+    return call(client, request, config, err, EIC_OP_GET, eic_parse_config_result);
 }
 
 eic_status eic_delete_function_event_invoke_config(eic_client *client,
                                                    const eic_delete_request *request,
                                                    eic_error *err)
 {
-    return call(client, request, NULL, err, EIC_OP_DELETE, parse_delete);
+    return call(client, request, NULL, err, EIC_OP_DELETE, eic_parse_no_result);
 }
 
 eic_status eic_list_function_event_invoke_configs(eic_client *client,
                                                   const eic_list_request *request,
                                                   eic_list_result *list, eic_error *err)
 {
-    return call(client, request, list, err, EIC_OP_LIST, parse_list);
+    return call(client, request, list, err, EIC_OP_LIST, eic_parse_list_result);
 }

@@ -18,6 +18,7 @@
 #include "eic_request.h"
 #include "eic_signer.h"
 #include "eic_json_write.h"
+#include "eic_noinline.h"
 #include "eic_sink.h"
 #include "eic_uri.h"
 #include "eic_validate.h"
@@ -143,7 +144,8 @@ static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, 50, sizeof NAMES};
 
 /* NAMES[from..to), lower-cased for the canonical request: c | 0x20
  * lower-cases a letter and leaves '-' and ';' as they are. */
-static void write_names(eic_sink *k, unsigned from, unsigned to, int canonical)
+/* A call: inlined at both uses it made write_message larger. */
+static EIC_NOINLINE void write_names(eic_sink *k, unsigned from, unsigned to, int canonical)
 {
     for (unsigned i = from; i < to; i++) {
         eic_sink_putc(k, (char)(canonical ? NAMES[i] | 0x20 : NAMES[i]));

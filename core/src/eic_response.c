@@ -11,6 +11,7 @@
 
 #include "eic_json_read.h"
 #include "eic_json_write.h"
+#include "eic_response.h"
 #include "eic_service_error.h"
 
 static int span_ok(const void *p, size_t n)
@@ -288,26 +289,48 @@ static eic_status parse(eic_client *client, const eic_response *response, void *
     return s;
 }
 
-eic_status eic_parse_config(eic_client *client, const eic_response *response,
-                            eic_event_invoke_config *config, eic_error *err)
+eic_status eic_parse_config_result(eic_client *client, const eic_response *response,
+                                   void *result, eic_error *err)
 {
-    if (config == NULL) {
+    if (result == NULL) {
         return invalid_argument(err);
     }
-    return parse(client, response, config, 0, err);
+    return parse(client, response, result, 0, err);
 }
 
-eic_status eic_parse_list(eic_client *client, const eic_response *response, eic_list_result *list,
-                          eic_error *err)
+eic_status eic_parse_list_result(eic_client *client, const eic_response *response, void *result,
+                                 eic_error *err)
 {
+    eic_list_result *list = result;
     if (list == NULL || (list->configs == NULL && list->capacity != 0)) {
         return invalid_argument(err);
     }
     return parse(client, response, list, 1, err);
 }
 
-eic_status eic_parse_delete(eic_client *client, const eic_response *response, eic_error *err)
+eic_status eic_parse_no_result(eic_client *client, const eic_response *response, void *result,
+                               eic_error *err)
 {
     /* 204 with no body; whatever a proxy might put there changes nothing. */
+    (void)result;
     return begin(client, response, err);
+}
+
+/* The public calls, for callers with a response of their own: the blocking
+ * calls take the entries above directly. */
+eic_status eic_parse_config(eic_client *client, const eic_response *response,
+                            eic_event_invoke_config *config, eic_error *err)
+{
+    return eic_parse_config_result(client, response, config, err);
+}
+
+eic_status eic_parse_list(eic_client *client, const eic_response *response, eic_list_result *list,
+                          eic_error *err)
+{
+    return eic_parse_list_result(client, response, list, err);
+}
+
+eic_status eic_parse_delete(eic_client *client, const eic_response *response, eic_error *err)
+{
+    return eic_parse_no_result(client, response, NULL, err);
 }

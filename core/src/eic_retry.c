@@ -2,6 +2,9 @@
 #include "eic_retry.h"
 
 #include <stdint.h>
+#include <string.h>
+
+#include "eic_http.h"
 
 /* FNV-1a, 32 bits. */
 static uint32_t hash(const char *s)
@@ -69,23 +72,15 @@ int eic_error_is_retryable(const eic_error *err)
 }
 
 /* Whether text contains one of the (lower-case, NUL-separated) words,
- * ignoring ASCII case. */
+ * ignoring ASCII case: HTTP's name compare at each place, which stops at
+ * the text's NUL as at any other difference. */
 static int mentions(const char *text, const char *words)
 {
-    while (*words != '\0') {
+    for (size_t n; (n = strlen(words)) != 0; words += n + 1) {
         for (const char *t = text; *t != '\0'; t++) {
-            size_t i = 0;
-            /* Setting bit 5 lower-cases a letter and leaves a space as is;
-             * no other character comes out as a lower-case letter or a space
-             * but the NUL, which ends the text. */
-            while (words[i] != '\0' && t[i] != '\0' && (t[i] | 0x20) == words[i]) {
-                i++;
-            }
-            if (words[i] == '\0') {
+            if (eic_http_name_is(t, n, words)) {
                 return 1;
             }
-        }
-        while (*words++ != '\0') {
         }
     }
     return 0;
