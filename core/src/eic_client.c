@@ -224,7 +224,7 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
                                         EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS,
                                         EIC_RETRY_QUOTA};
     for (size_t i = 0; i < 5; i++) {
-        uint8_t *at = (uint8_t *)&client->connect_timeout_ms + 4 * i;
+        uint8_t *at = (uint8_t *)client + offsetof(eic_client, connect_timeout_ms) + 4 * i;
         uint32_t v;
         memcpy(&v, at, 4);
         if (v == 0) {

@@ -149,7 +149,7 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
         break;
     default:
         if (which < 4) { /* else a header eic does not read */
-            char *at = (char *)&h->r.error_type + (size_t)which * PAIR;
+            char *at = (char *)&h->r + offsetof(eic_response, error_type) + (size_t)which * PAIR;
             memcpy(at, &v, sizeof v);
             memcpy(at + sizeof v, &n, sizeof n);
         }
@@ -272,7 +272,7 @@ eic_status eic_http_dechunk(uint8_t *buf, size_t len, size_t *wire_len, size_t *
      * behind the walk: memmove in order is safe. */
     *wire_len = 0;
     for (int move = 0;; move = 1) {
-        size_t pos = 0, data, size, out = 0;
+        size_t pos = 0, data = 0, size = 0, out = 0; /* data, size: set when r is 1 */
         int r;
         while ((r = next_chunk(buf, len, &pos, &data, &size)) == 1) {
             if (move) {

@@ -84,7 +84,8 @@ static eic_status call(eic_client *c, const void *request, void *result, eic_err
         return EIC_ERR_INVALID_ARGUMENT;
     }
     eic_error_reset(err, 0);
-    if (c == NULL || c->port == NULL || c->tx.data == NULL || c->rx.data == NULL) {
+    if (c == NULL || c->port == NULL || c->tx.data == NULL || c->rx.size == 0 ||
+        (parse != eic_parse_no_result && !eic_result_ok(result, kind == EIC_OP_LIST))) {
         return EIC_ERR_INVALID_ARGUMENT;
     }
     for (;;) {

@@ -14,9 +14,31 @@
 #include "eic_response.h"
 #include "eic_service_error.h"
 
-static int span_ok(const void *p, size_t n)
+/* The response's (pointer, length) pairs, error_type to body, are in a row:
+ * one loop checks them all. */
+#define PAIR (offsetof(eic_response, request_id) - offsetof(eic_response, error_type))
+typedef char eic_response_pairs_in_a_row_[offsetof(eic_response, body) ==
+                                                      offsetof(eic_response, error_type) + 4 * PAIR &&
+                                                  offsetof(eic_response, error_type_len) ==
+                                                      offsetof(eic_response, error_type) +
+                                                          sizeof(const char *)
+                                              ? 1
+                                              : -1];
+
+/* Whether every pointer of r is set or has length 0. */
+static int spans_ok(const eic_response *r)
 {
-    return p != NULL || n == 0;
+    const char *at = (const char *)r + offsetof(eic_response, error_type);
+    for (unsigned i = 0; i < 5; i++, at += PAIR) {
+        const char *p;
+        size_t n;
+        memcpy(&p, at, sizeof p);
+        memcpy(&n, at + sizeof p, sizeof n);
+        if (p == NULL && n != 0) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 static eic_status invalid_argument(eic_error *err)
@@ -34,10 +56,7 @@ static eic_status begin(eic_client *client, const eic_response *r, eic_error *er
     /* err is reset with the status of a 2xx, with 0 for bad arguments. */
     eic_status s = EIC_ERR_INVALID_ARGUMENT;
     int status = 0;
-    if (client != NULL && r != NULL && r->status >= 100 && r->status <= 999 &&
-        span_ok(r->body, r->body_len) && span_ok(r->error_type, r->error_type_len) &&
-        span_ok(r->request_id, r->request_id_len) &&
-        span_ok(r->retry_after, r->retry_after_len)) {
+    if (client != NULL && r != NULL && r->status >= 100 && r->status <= 999 && spans_ok(r)) {
         if (r->status < 200 || r->status > 299) {
             if (err != NULL) {
                 eic_service_error_read(err, r, client->tokens, client->token_count);
@@ -289,23 +308,22 @@ static eic_status parse(eic_client *client, const eic_response *response, void *
     return s;
 }
 
+int eic_result_ok(const void *result, int list)
+{
+    const eic_list_result *l = result;
+    return result != NULL && (!list || l->configs != NULL || l->capacity == 0);
+}
+
 eic_status eic_parse_config_result(eic_client *client, const eic_response *response,
                                    void *result, eic_error *err)
 {
-    if (result == NULL) {
-        return invalid_argument(err);
-    }
     return parse(client, response, result, 0, err);
 }
 
 eic_status eic_parse_list_result(eic_client *client, const eic_response *response, void *result,
                                  eic_error *err)
 {
-    eic_list_result *list = result;
-    if (list == NULL || (list->configs == NULL && list->capacity != 0)) {
-        return invalid_argument(err);
-    }
-    return parse(client, response, list, 1, err);
+    return parse(client, response, result, 1, err);
 }
 
 eic_status eic_parse_no_result(eic_client *client, const eic_response *response, void *result,
@@ -321,13 +339,14 @@ eic_status eic_parse_no_result(eic_client *client, const eic_response *response,
 eic_status eic_parse_config(eic_client *client, const eic_response *response,
                             eic_event_invoke_config *config, eic_error *err)
 {
-    return eic_parse_config_result(client, response, config, err);
+    return eic_result_ok(config, 0) ? parse(client, response, config, 0, err)
+                                    : invalid_argument(err);
 }
 
 eic_status eic_parse_list(eic_client *client, const eic_response *response, eic_list_result *list,
                           eic_error *err)
 {
-    return eic_parse_list_result(client, response, list, err);
+    return eic_result_ok(list, 1) ? parse(client, response, list, 1, err) : invalid_argument(err);
 }
 
 eic_status eic_parse_delete(eic_client *client, const eic_response *response, eic_error *err)

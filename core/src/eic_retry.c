@@ -65,6 +65,9 @@ int eic_retry_code_index(const char *code)
 
 int eic_error_is_retryable(const eic_error *err)
 {
+    if (err == NULL) {
+        return 0;
+    }
     int s = err->http_status;
     int k = eic_retry_code_index(err->code);
     return s == 500 || s == 502 || s == 503 || s == 504 || k == EIC_CODE_TOO_MANY_REQUESTS ||

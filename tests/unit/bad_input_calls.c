@@ -195,7 +195,7 @@ static void call_client(entry e, inputs *in, arena *a, eic_client_config *cfg, o
         }
     } else {
         memset(list, 0, sizeof *list);
-        list->configs = configs;
+        list->configs = in->list_configs_null ? NULL : configs;
         list->capacity = in->list_capacity;
         o->status = call_blocking(e, c, in, in->nulls & N_RESULT ? NULL : config,
                                   in->nulls & N_RESULT ? NULL : list, e_err);

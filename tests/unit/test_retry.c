@@ -27,6 +27,7 @@ static void server_errors_are_retried_but_not_500_family_others(void)
         eic_error e = error_of(not_retried[i], "ResourceNotFoundException", "");
         EIC_CHECK(!eic_error_is_retryable(&e));
     }
+    EIC_CHECK(!eic_error_is_retryable(NULL)); /* no error: nothing to cure */
 }
 
 static void throttling_and_transient_codes_are_retried_at_any_status(void)

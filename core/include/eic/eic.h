@@ -460,8 +460,9 @@ eic_status eic_build_list(eic_client *client, const eic_list_request *request, c
  * A 2xx status parses the body into the result; any other status fills err
  * (when given) and returns ::EIC_ERR_SERVICE. err, when given, is reset first.
  * ::EIC_ERR_INVALID_ARGUMENT is a NULL client, response or result, a status
- * outside 100..999, or a NULL body, x-amzn-ErrorType, x-amzn-RequestId or
- * Retry-After with a non-zero length. On any failure the result is cleared.
+ * outside 100..999, or a NULL body, x-amzn-ErrorType, x-amzn-RequestId,
+ * Retry-After or Date with a non-zero length. On any failure the result is
+ * cleared.
  * @{
  */
 /**
@@ -518,8 +519,8 @@ eic_status eic_parse_delete(eic_client *client, const eic_response *response, ei
  *        standard mode: HTTP 500, 502, 503, 504, and the transient and
  *        throttling codes such as TooManyRequestsException). For callers with
  *        their own transport that retry themselves.
- * @param[in] err A filled error.
- * @return 1 or 0.
+ * @param[in] err A filled error, or NULL.
+ * @return 1 or 0 (0 for NULL).
  */
 int eic_error_is_retryable(const eic_error *err);
 
@@ -539,8 +540,10 @@ int eic_error_is_retryable(const eic_error *err);
  * and parse halves (with the client's tx as out: ::EIC_ERR_BUFFER_TOO_SMALL
  * when tx is too small), those of the transport, and
  * ::EIC_ERR_INVALID_ARGUMENT also for a NULL err or client, a client without
- * port, tx.data or rx.data, and a port clock (utc_s plus the learnt offset)
- * before 1970 or after 9999.
+ * port, tx.data or a receive buffer (rx.size 0), a NULL config or list (or
+ * a list whose configs is NULL with a capacity), and a port clock (utc_s
+ * plus the learnt offset) before 1970 or after 9999. Every argument is
+ * checked before anything is sent: a bad one never reaches the service.
  * @{
  */
 /**
