@@ -78,9 +78,10 @@ eic_status eic_json_number(const eic_json_doc *doc, size_t i, int epoch, int64_t
 static inline eic_status eic_json_int32(const eic_json_doc *doc, size_t i, int32_t *out)
 {
     int64_t v;
-    /* Read within int64_t first, then held to int32_t: shifted by 2^31,
-     * (well-defined unsigned wrap), an int32_t is what fits 32 bits. */
-    if (eic_json_number(doc, i, 0, &v) != EIC_OK || ((uint64_t)v + 0x80000000u) >> 32 != 0) {
+    /* Read within int64_t first, then held to int32_t: it fits when its low
+     * word, sign-extended, is the whole (the conversion is modulo 2^32 on
+     * gcc and clang): one compare of the high word with the low one's sign. */
+    if (eic_json_number(doc, i, 0, &v) != EIC_OK || (int32_t)v != v) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
     *out = (int32_t)v;
