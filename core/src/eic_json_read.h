@@ -64,7 +64,9 @@ int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit);
 
 /* Which of names (NUL-separated, the list ending with an empty name) key i
  * is, counting from 0; -1 for none. One walk instead of a chain of
- * eic_json_key_is calls. */
+ * eic_json_key_is calls. i must be a member's key of an object of the
+ * parsed document (so a string token): unlike eic_json_key_is, it is not
+ * checked (both callers walk an object's members). */
 int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names);
 
 /* Token i's number times 10^(3 * epoch), truncated toward zero, within
