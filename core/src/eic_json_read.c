@@ -314,9 +314,9 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
 size_t eic_json_next(const eic_json_doc *doc, size_t i)
 {
     /* Tokens still to pass: each adds its children (a key its value). A
-     * parsed tree never claims more than there are; the bound is for a
-     * caller's index past the end. */
-    for (size_t pending = 1; pending > 0 && i < doc->count; i++) {
+     * parsed tree never claims more than there are: from a token of it,
+     * the walk stays in the array with no bound to check. */
+    for (size_t pending = 1; pending > 0; i++) {
         pending += (size_t)doc->tok[i].size - 1u;
     }
     return i;

@@ -42,7 +42,7 @@ eic_status eic_json_parse(eic_json_doc *doc, const char *js, size_t len, eic_jso
                           size_t cap);
 
 /* The index just past value i and its whole subtree (the next sibling, or
- * the end of the parent). */
+ * the end of the parent). i must be a token of the parsed document. */
 size_t eic_json_next(const eic_json_doc *doc, size_t i);
 
 /* Token i is of the given jsmn type. Inline: a call would take more flash
