@@ -113,9 +113,9 @@ eic_status eic_json_number(const eic_json_doc *doc, size_t i, int epoch, int64_t
     uint64_t v;
     /* A string passes for an epoch: JSMN_STRING and JSMN_PRIMITIVE are the
      * two highest types (checked below) whichever jsmn.h the application
-     * brings, 1.1.0's 3 and 4 or later versions' bit flags 4 and 8. */
-    if (i >= doc->count ||
-        (int)doc->tok[i].type + epoch * (JSMN_PRIMITIVE - JSMN_STRING) < (int)JSMN_PRIMITIVE) {
+     * brings, 1.1.0's 3 and 4 or later versions' bit flags 4 and 8. i is a
+     * token of the document (a member's value): no bound to check. */
+    if ((int)doc->tok[i].type + epoch * (JSMN_PRIMITIVE - JSMN_STRING) < (int)JSMN_PRIMITIVE) {
         return EIC_ERR_MALFORMED_RESPONSE;
     }
     const char *s = doc->js + doc->tok[i].start;

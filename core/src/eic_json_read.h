@@ -69,7 +69,8 @@ int eic_json_key_is(const eic_json_doc *doc, size_t i, const char *lit);
  * checked (both callers walk an object's members). */
 int eic_json_key_index(const eic_json_doc *doc, size_t i, const char *names);
 
-/* Token i's number times 10^(3 * epoch), truncated toward zero, within
+/* Token i's number (i a token of the parsed document, as for the two
+ * below) times 10^(3 * epoch), truncated toward zero, within
  * int64_t: with epoch 1 a primitive or a string, else an integer primitive
  * (no fraction, no exponent); anything else is EIC_ERR_MALFORMED_RESPONSE. */
 eic_status eic_json_number(const eic_json_doc *doc, size_t i, int epoch, int64_t *out);
