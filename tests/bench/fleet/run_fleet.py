@@ -47,17 +47,17 @@ def peak_per_window(times):
 
 
 def waits_after_429(arrivals):
-    """Seconds from each retried 429's end to the retry on that connection:
+    """Seconds from each retried 429's start to the retry on that connection:
     the client's backoff as the endpoint sees it, whenever the 429 went out.
     After MAX_ATTEMPTS 429s in a row the call has failed, and the next
     request is the client's next call, not a retry."""
     last = {}
     waits = []
-    for arrived, status, answered, connection in arrivals:
-        ended, streak = last.get(connection, (None, 0))
+    for arrived, status, answering, connection in arrivals:
+        answered_at, streak = last.get(connection, (None, 0))
         if 0 < streak < MAX_ATTEMPTS:
-            waits.append(arrived - ended)
-        last[connection] = (answered, streak + 1 if status == 429 else 0)
+            waits.append(arrived - answered_at)
+        last[connection] = (answering, streak + 1 if status == 429 else 0)
     return sorted(waits)
 
 

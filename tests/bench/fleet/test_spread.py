@@ -18,8 +18,9 @@ than without jitter.
 
 Why waits and not only arrival peaks: a loaded CI machine delays the 429s
 themselves, which smears the jitter-off wave at the endpoint; a wait is
-measured from the end of its own 429, so load only adds noise to both
-modes, and full jitter's spread (hundreds of ms) stays far above it.
+measured from the moment its own 429 started out, so load only adds noise
+to both modes, and full jitter's spread (hundreds of ms) stays far above
+it.
 No duration is asserted: the 1 s floor is a lower bound the client keeps
 by sleeping, whatever the load.
 """

@@ -13,7 +13,7 @@ drop their SYNs, which the kernel retransmits after a second, all together:
 a synchronisation made by the test rig, not by the clients.
 
 As a module: ThrottleProxy(upstream, rate, burst).start() ... .stop();
-.arrivals() -> [(arrival, status, answered, connection)]. The connection
+.arrivals() -> [(arrival, status, answering, connection)]. The connection
 (the client's address and port) tells a client's retry apart from others'
 requests: eic keeps its connection open across a 429.
 """
@@ -64,8 +64,13 @@ class _Handler(verify_proxy._Handler):
                        ("x-amzn-ErrorType", "TooManyRequestsException"),
                        ("x-amzn-RequestId", "throttle-proxy-%d" % proxy.count()),
                        ("Retry-After", str(proxy.retry_after_s))]
+        # Stamped before the answer goes out: the client cannot have it
+        # earlier, so a wait measured from here is never shorter than the
+        # client's own (a late stamp after the write would make it look so
+        # on a loaded machine).
+        answering = time.monotonic()
         self._respond(status, headers, reply)
-        proxy.record(self.client_address, arrived, status, time.monotonic())
+        proxy.record(self.client_address, arrived, status, answering)
 
     do_GET = do_PUT = do_POST = do_DELETE = do_HEAD = _handle
 
@@ -103,13 +108,13 @@ class ThrottleProxy:
         with self.lock:
             return len(self.entries)
 
-    def record(self, connection, arrived, status, answered):
+    def record(self, connection, arrived, status, answering):
         with self.lock:
-            self.entries.append((arrived - self.started, status, answered - self.started,
+            self.entries.append((arrived - self.started, status, answering - self.started,
                                  connection))
 
     def arrivals(self):
-        """[(arrival, status, end of the answer, connection)], times in
+        """[(arrival, status, start of the answer, connection)], times in
         seconds since the proxy was made, in arrival order."""
         with self.lock:
             return sorted(self.entries)
