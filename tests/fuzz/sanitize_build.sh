@@ -19,6 +19,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/../gates/gate_lib.sh"
 nested_build_dirs "$1" "$2"
 clang=${3:?usage: $0 SOURCE_DIR BUILD_DIR CLANG}
 
+# Debian ships the runtimes apart from clang (libclang-rt-14-dev, only recommended by clang).
+runtime=$("$clang" -print-file-name="libclang_rt.fuzzer-$(uname -m).a")
+[ -f "$runtime" ] || gate_error "clang's libFuzzer runtime not found (apt-get install libclang-rt-14-dev)"
+
 sanitizers="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cmake -S "$src" -B "$bin" "${generator_args[@]}" --no-warn-unused-cli \
     -DCMAKE_C_COMPILER="$clang" \
