@@ -15,11 +15,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Build tools, both host compilers (gcc builds, gate_clang_build uses clang), the Cortex-M4 cross
 # compiler and newlib (gate_cortex_m4), binutils for the gates' nm/objdump/size, the
 # libraries and interpreters the code and the tests use, openssl for the test CAs of the TLS
-# tests, valgrind, and doxygen for the API reference (docs.doxygen). moto_server, the AWS CLI
-# and botocore come with the machine's python3.
+# tests, valgrind, and doxygen for the API reference (docs.doxygen). clang's sanitizer and
+# libFuzzer runtimes (sanitize.*, fuzz.*) are only a Recommends of clang, so they are named.
+# moto_server, the AWS CLI and botocore come with the machine's python3.
 packages=(
     build-essential cmake make
-    gcc clang binutils
+    gcc clang libclang-rt-14-dev binutils
     gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
     libmbedtls-dev libjsmn-dev
     python3 pkg-config

@@ -532,8 +532,10 @@ int eic_error_is_retryable(const eic_error *err);
  * EIC_RETRY_MAX_ATTEMPTS attempts, full-jitter exponential backoff, a retry
  * quota per client; connection errors, timeouts, 500/502/503/504 and
  * throttling errors are retried, Retry-After is honoured up to its cap. A
- * keep-alive connection is reused, and reopened when the server closed it.
- * err->attempts tells how many attempts were made. err is required (NULL is
+ * clock-skew error adds one attempt, once per call and free of quota, signed
+ * with the server's time. A keep-alive connection is reused, and reopened
+ * when the server closed it. err->attempts tells how many attempts were made
+ * (at most EIC_RETRY_MAX_ATTEMPTS + 1). err is required (NULL is
  * ::EIC_ERR_INVALID_ARGUMENT): the retry decisions read it.
  *
  * Each returns the status of its last attempt: the statuses of its build
