@@ -24,18 +24,19 @@ void eic_sink_to_buffer(eic_sink *k, char *buf, size_t cap)
 
 void eic_sink_to_hash(eic_sink *k, eic_sha256 *hash, const eic_sha256 *from)
 {
-    init(k, (char *)k->stage, EIC_SINK_STAGE, hash);
+    /* The stage opens at the first byte (eic_sink_flush), and only if the
+     * hash started: a hash that did not takes no byte. */
+    init(k, (char *)k->stage, 0, hash);
     if (from != NULL) {
         eic_sha256_clone(hash, from);
     } else {
         k->status = eic_sha256_start(hash);
-        eic_sink_flush(k); /* a hash that did not start takes no byte */
     }
 }
 
 void eic_sink_to_counter(eic_sink *k)
 {
-    init(k, (char *)k->stage, EIC_SINK_STAGE, NULL);
+    init(k, (char *)k->stage, 0, NULL);
     k->cap = (size_t)-1;
 }
 
