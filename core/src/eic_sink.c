@@ -4,8 +4,9 @@
 #include <string.h>
 
 /* The window is the caller's buffer, or the stage. A NULL buffer is a
- * window of no room past the stage (not at its start, which would make it
- * a stage for eic_sink_flush), so that its first byte is refused. */
+ * window of no room at the sink itself (anywhere but the stage, which
+ * would make it a stage for eic_sink_flush; nothing is written there), so
+ * that its first byte is refused. */
 static void init(eic_sink *k, char *window, size_t cap, eic_sha256 *hash)
 {
     k->start = window;
@@ -19,7 +20,7 @@ static void init(eic_sink *k, char *window, size_t cap, eic_sha256 *hash)
 
 void eic_sink_to_buffer(eic_sink *k, char *buf, size_t cap)
 {
-    init(k, buf != NULL ? buf : (char *)k->stage + EIC_SINK_STAGE, buf != NULL ? cap : 0, NULL);
+    init(k, buf != NULL ? buf : (char *)k, buf != NULL ? cap : 0, NULL);
 }
 
 void eic_sink_to_hash(eic_sink *k, eic_sha256 *hash, const eic_sha256 *from)
