@@ -147,8 +147,9 @@ static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, 50, sizeof NAMES};
 /* A call: inlined at both uses it made write_message larger. */
 static EIC_NOINLINE void write_names(eic_sink *k, unsigned from, unsigned to, int canonical)
 {
+    unsigned lower = canonical ? 0x20u : 0u; /* chosen once, not per byte */
     for (unsigned i = from; i < to; i++) {
-        eic_sink_putc(k, (char)(canonical ? NAMES[i] | 0x20 : NAMES[i]));
+        eic_sink_putc(k, (char)((unsigned)NAMES[i] | lower));
     }
 }
 

@@ -3,24 +3,31 @@
 
 #include <string.h>
 
-static void init(eic_sink *k, char *buf, size_t cap, eic_sha256 *hash)
+/* The window is the caller's buffer, or the stage. A NULL buffer is a
+ * window of no room at the sink itself (anywhere but the stage, which
+ * would make it a stage for eic_sink_flush; nothing is written there), so
+ * that its first byte is refused. */
+static void init(eic_sink *k, char *window, size_t cap, eic_sha256 *hash)
 {
-    k->buf = buf;
+    k->start = window;
+    k->at = window;
+    k->end = window + cap;
     k->cap = cap;
     k->hash = hash;
     k->len = 0;
-    k->staged = 0;
     k->status = EIC_OK;
 }
 
 void eic_sink_to_buffer(eic_sink *k, char *buf, size_t cap)
 {
-    init(k, buf, buf != NULL ? cap : 0, NULL);
+    init(k, buf != NULL ? buf : (char *)k, buf != NULL ? cap : 0, NULL);
 }
 
 void eic_sink_to_hash(eic_sink *k, eic_sha256 *hash, const eic_sha256 *from)
 {
-    init(k, NULL, 0, hash);
+    /* The stage opens at the first byte (eic_sink_flush), and only if the
+     * hash started: a hash that did not takes no byte. */
+    init(k, (char *)k->stage, 0, hash);
     if (from != NULL) {
         eic_sha256_clone(hash, from);
     } else {
@@ -30,37 +37,42 @@ void eic_sink_to_hash(eic_sink *k, eic_sha256 *hash, const eic_sha256 *from)
 
 void eic_sink_to_counter(eic_sink *k)
 {
-    init(k, NULL, (size_t)-1, NULL);
+    init(k, (char *)k->stage, 0, NULL);
+    k->cap = (size_t)-1;
 }
 
+/* A stage's bytes into the hash (hash mode); the stage is then empty again,
+ * or, once the sink failed, of no room: a failed sink takes no more bytes.
+ * A buffer's window stays as it is. */
 eic_status eic_sink_flush(eic_sink *k)
 {
-    if (k->hash != NULL && k->status == EIC_OK && k->staged != 0) {
-        k->status = eic_sha256_update(k->hash, k->stage, k->staged);
-        k->staged = 0;
+    if (k->start == (char *)k->stage) {
+        /* (An empty update is a no-op: mbedTLS returns before reading.) */
+        if (k->hash != NULL && k->status == EIC_OK) {
+            k->status = eic_sha256_update(k->hash, k->stage, (size_t)(k->at - k->start));
+        }
+        k->at = k->start;
+        k->end = k->start + (k->status == EIC_OK ? EIC_SINK_STAGE : 0);
     }
     return k->status;
 }
 
-/* Every write comes down to this one: a byte more or less per call costs
- * nothing next to the hash, and one path is one set of rules. A buffer
- * write that does not fit stops at the end of the buffer. */
+/* Every write comes down to this one: a byte that finds room in the window
+ * is a store and a count; a full window is flushed (a stage) or, being a
+ * buffer, stays full: nothing is written past the buffer's end, and the
+ * first failure is the one kept. */
 void eic_sink_putc(eic_sink *k, char c)
 {
-    if (k->status != EIC_OK) {
-        return;
-    }
-    if (k->hash != NULL) {
-        k->stage[k->staged++] = (uint8_t)c;
-        if (k->staged == EIC_SINK_STAGE) {
-            eic_sink_flush(k);
+    if (k->at == k->end) {
+        eic_sink_flush(k);
+        if (k->at == k->end) {
+            if (k->status == EIC_OK) {
+                k->status = EIC_ERR_BUFFER_TOO_SMALL;
+            }
+            return;
         }
-    } else if (k->len == k->cap) {
-        k->status = EIC_ERR_BUFFER_TOO_SMALL;
-        return;
-    } else if (k->buf != NULL) {
-        k->buf[k->len] = c;
     }
+    *k->at++ = c;
     k->len++;
 }
 

@@ -17,12 +17,17 @@
 
 #define EIC_SINK_STAGE 64u
 
+/* Bytes go into a window, [start, end), at `at`: the caller's buffer, or
+ * the stage for a hash or a counter. A byte that finds room is one store;
+ * only a full window takes the slow path (hash the stage, or count it, or
+ * refuse: the buffer is full). */
 typedef struct {
-    char *buf;         /* buffer mode: destination; NULL in the other modes */
+    char *at;          /* where the next byte goes */
+    char *end;         /* end of the window */
+    char *start;       /* start of the window: buf, or stage */
     size_t cap;        /* bytes buf can take (unbounded when counting) */
     eic_sha256 *hash;  /* hash mode: destination, NULL in the other modes */
     size_t len;        /* bytes accepted so far */
-    size_t staged;     /* hash mode: bytes waiting in stage */
     eic_status status; /* first failure; later writes are ignored */
     uint8_t stage[EIC_SINK_STAGE];
 } eic_sink;
