@@ -52,11 +52,12 @@ static inline int eic_json_is(const eic_json_doc *doc, size_t i, jsmntype_t type
     return i < doc->count && doc->tok[i].type == type;
 }
 
-/* Token i is the literal null: eic_json_parse let through no primitive but
- * a number or a literal. Inline, as eic_json_is. */
+/* Token i, a token of the document (i < doc->count, as for eic_json_next),
+ * is the literal null: eic_json_parse let through no primitive but a number
+ * or a literal. Inline, as eic_json_is. */
 static inline int eic_json_is_null(const eic_json_doc *doc, size_t i)
 {
-    return eic_json_is(doc, i, JSMN_PRIMITIVE) && doc->js[doc->tok[i].start] == 'n';
+    return doc->tok[i].type == JSMN_PRIMITIVE && doc->js[doc->tok[i].start] == 'n';
 }
 
 /* Token i is a key (a string) whose raw text is exactly lit. */

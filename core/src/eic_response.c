@@ -229,9 +229,8 @@ static eic_status read_root(const eic_json_doc *d, uint8_t *base, unsigned root)
         }
         if (size != 0) {
             memset(at, 0, size);
-            /* v is a token of the document (a value after its key, or an
-             * item): null needs no bound check. */
-            if (d->tok[v].type == JSMN_PRIMITIVE && d->js[d->tok[v].start] == 'n') {
+            /* v is a token of the document: a value after its key, or an item. */
+            if (eic_json_is_null(d, v)) {
                 continue;
             }
             *at = 1;

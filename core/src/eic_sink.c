@@ -12,7 +12,6 @@ static void init(eic_sink *k, char *window, size_t cap, eic_sha256 *hash)
     k->start = window;
     k->at = window;
     k->end = window + cap;
-    k->cap = cap;
     k->hash = hash;
     k->len = 0;
     k->status = EIC_OK;
@@ -37,8 +36,8 @@ void eic_sink_to_hash(eic_sink *k, eic_sha256 *hash, const eic_sha256 *from)
 
 void eic_sink_to_counter(eic_sink *k)
 {
+    /* No hash: each full stage is only counted, then reused. */
     init(k, (char *)k->stage, 0, NULL);
-    k->cap = (size_t)-1;
 }
 
 /* A stage's bytes into the hash (hash mode); the stage is then empty again,

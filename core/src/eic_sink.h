@@ -25,7 +25,6 @@ typedef struct {
     char *at;          /* where the next byte goes */
     char *end;         /* end of the window */
     char *start;       /* start of the window: buf, or stage */
-    size_t cap;        /* bytes buf can take (unbounded when counting) */
     eic_sha256 *hash;  /* hash mode: destination, NULL in the other modes */
     size_t len;        /* bytes accepted so far */
     eic_status status; /* first failure; later writes are ignored */
