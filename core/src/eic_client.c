@@ -74,11 +74,10 @@ static eic_status put_host(eic_client *c, const char *s, const char *end)
     return EIC_OK;
 }
 
-/* Kept out of eic_client_init: inlined there, it made the whole function
- * keep more registers and reload more values (24 B more). */
 /* http[s]://host[:port][/] with host a name, an IPv4 address or [IPv6]. Paths,
  * queries and user info are refused: the request path is the API's own.
- * The caller has set https's scheme and port. */
+ * The caller has set https's scheme and port. Kept out of eic_client_init:
+ * inlined there, it made the whole function keep more registers (24 B). */
 static EIC_NOINLINE eic_status parse_endpoint(eic_client *c, const char *url)
 {
     if (!starts_with_ci(url, "http")) {
@@ -177,15 +176,11 @@ static eic_status default_endpoint(eic_client *c, const char *region)
  * the config's order: one copy takes them all. */
 #define FIRST_COPIED offsetof(eic_client_config, tokens)
 #define COPIED (offsetof(eic_client_config, retry_after_max_ms) + 4u - FIRST_COPIED)
-typedef char copied_members_line_up[offsetof(eic_client, retry_after_max_ms) + 4u -
-                                                offsetof(eic_client, tokens) ==
-                                            COPIED
-                                        ? 1
-                                        : -1];
-typedef char defaults_line_up[offsetof(eic_client, retry_tokens) ==
-                                      offsetof(eic_client, connect_timeout_ms) + 16u
-                                  ? 1
-                                  : -1];
+typedef char copied_members_line_up
+    [offsetof(eic_client, retry_after_max_ms) + 4u - offsetof(eic_client, tokens) == COPIED ? 1
+                                                                                            : -1];
+typedef char defaults_line_up
+    [offsetof(eic_client, retry_tokens) == offsetof(eic_client, connect_timeout_ms) + 16u ? 1 : -1];
 
 eic_status eic_client_init(eic_client *client, const eic_client_config *config)
 {
@@ -221,8 +216,7 @@ eic_status eic_client_init(eic_client *client, const eic_client_config *config)
      * the default. The retry quota, next and still 0 from the wipe, takes
      * its start value the same way. */
     static const uint32_t defaults[] = {EIC_CONNECT_TIMEOUT_MS, EIC_READ_TIMEOUT_MS,
-                                        EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS,
-                                        EIC_RETRY_QUOTA};
+                                        EIC_RETRY_BASE_MS, EIC_RETRY_AFTER_MAX_MS, EIC_RETRY_QUOTA};
     for (size_t i = 0; i < 5; i++) {
         uint8_t *at = (uint8_t *)client + offsetof(eic_client, connect_timeout_ms) + 4 * i;
         uint32_t v;

@@ -97,17 +97,6 @@ static int lists(const char *p, size_t n, const char *token)
     }
 }
 
-/* The stride of the (pointer, length) pairs of eic_response. */
-#define PAIR (offsetof(eic_response, request_id) - offsetof(eic_response, error_type))
-typedef char pairs_in_a_row[offsetof(eic_response, date) - offsetof(eic_response, error_type) ==
-                                    3 * PAIR &&
-                                offsetof(eic_response, retry_after) ==
-                                    offsetof(eic_response, error_type) + 2 * PAIR &&
-                                offsetof(eic_response, error_type_len) ==
-                                    offsetof(eic_response, error_type) + sizeof(const char *)
-                            ? 1
-                            : -1];
-
 static eic_status header(eic_http_head *h, const char *name, size_t name_len, const char *v,
                          size_t n)
 {
@@ -149,7 +138,8 @@ static eic_status header(eic_http_head *h, const char *name, size_t name_len, co
         break;
     default:
         if (which < 4) { /* else a header eic does not read */
-            char *at = (char *)&h->r + offsetof(eic_response, error_type) + (size_t)which * PAIR;
+            char *at = (char *)&h->r + offsetof(eic_response, error_type) +
+                       (size_t)which * EIC_RESPONSE_PAIR;
             memcpy(at, &v, sizeof v);
             memcpy(at + sizeof v, &n, sizeof n);
         }

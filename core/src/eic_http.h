@@ -18,6 +18,22 @@ typedef struct {
     int close;             /* the server closes after this response */
 } eic_http_head;
 
+/* eic_response's (pointer, length) pairs, error_type to body, lie in a row
+ * EIC_RESPONSE_PAIR bytes apart: the head reader stores the four header
+ * values by their index, and the parse half checks all five in one loop. */
+#define EIC_RESPONSE_PAIR (offsetof(eic_response, request_id) - offsetof(eic_response, error_type))
+typedef char eic_response_pairs_in_a_row_
+    [offsetof(eic_response, retry_after) ==
+                 offsetof(eic_response, error_type) + 2 * EIC_RESPONSE_PAIR &&
+             offsetof(eic_response, date) ==
+                 offsetof(eic_response, error_type) + 3 * EIC_RESPONSE_PAIR &&
+             offsetof(eic_response, body) ==
+                 offsetof(eic_response, error_type) + 4 * EIC_RESPONSE_PAIR &&
+             offsetof(eic_response, error_type_len) ==
+                 offsetof(eic_response, error_type) + sizeof(const char *)
+         ? 1
+         : -1];
+
 /* Whether name[0..n) is lower_lit, ignoring ASCII case (lower_lit is
  * lower-case). A NUL in name before n differs from lower_lit's letters, so
  * a NUL-ended name shorter than n is read only up to its NUL: the client

@@ -143,8 +143,8 @@ enum { CONTENT_TYPE, HOST, AMZ_DATE, SECURITY_TOKEN, CONTENT_LENGTH, HEADERS };
 static const uint8_t name_at[HEADERS + 1] = {0, 13, 18, 29, 50, sizeof NAMES};
 
 /* NAMES[from..to), lower-cased for the canonical request: c | 0x20
- * lower-cases a letter and leaves '-' and ';' as they are. */
-/* A call: inlined at both uses it made write_message larger. */
+ * lower-cases a letter and leaves '-' and ';' as they are. A call: inlined
+ * at both uses it made write_message larger. */
 static EIC_NOINLINE void write_names(eic_sink *k, unsigned from, unsigned to, int canonical)
 {
     unsigned lower = canonical ? 0x20u : 0u; /* chosen once, not per byte */

@@ -9,27 +9,18 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "eic_http.h"
 #include "eic_json_read.h"
 #include "eic_json_write.h"
 #include "eic_response.h"
 #include "eic_service_error.h"
 
-/* The response's (pointer, length) pairs, error_type to body, are in a row:
- * one loop checks them all. */
-#define PAIR (offsetof(eic_response, request_id) - offsetof(eic_response, error_type))
-typedef char eic_response_pairs_in_a_row_[offsetof(eic_response, body) ==
-                                                      offsetof(eic_response, error_type) + 4 * PAIR &&
-                                                  offsetof(eic_response, error_type_len) ==
-                                                      offsetof(eic_response, error_type) +
-                                                          sizeof(const char *)
-                                              ? 1
-                                              : -1];
-
-/* Whether every pointer of r is set or has length 0. */
+/* Whether every pointer of r is set or has length 0: its five pairs in a
+ * row (eic_http.h). */
 static int spans_ok(const eic_response *r)
 {
     const char *at = (const char *)r + offsetof(eic_response, error_type);
-    for (unsigned i = 0; i < 5; i++, at += PAIR) {
+    for (unsigned i = 0; i < 5; i++, at += EIC_RESPONSE_PAIR) {
         const char *p;
         size_t n;
         memcpy(&p, at, sizeof p);
@@ -108,30 +99,30 @@ typedef char eic_item_rows_not_0_[CONFIG_ROW != 0 && LIST_ROW != 0 ? 1 : -1];
 /* The rows, each X(size, offset, kind): the bytes the member owns, its flag
  * first; where its flag is, from its object's flag (or struct); a kind
  * above, or ROWS(first, end) for an object. */
-#define MEMBER_ROWS(X)                                                                        \
-    /* 0..4: the members of a config */                                                       \
-    X(RUN(eic_event_invoke_config, has_function_arn, function_arn),                           \
-      offsetof(eic_event_invoke_config, has_function_arn), STRING)                            \
-    X(sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_retry_attempts), INT) \
+#define MEMBER_ROWS(X)                                                                           \
+    /* 0..4: the members of a config */                                                          \
+    X(RUN(eic_event_invoke_config, has_function_arn, function_arn),                              \
+      offsetof(eic_event_invoke_config, has_function_arn), STRING)                               \
+    X(sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_retry_attempts), INT)  \
     X(sizeof(eic_optional_int), offsetof(eic_event_invoke_config, maximum_event_age_in_seconds), \
-      INT)                                                                                    \
-    X(RUN(eic_event_invoke_config, has_last_modified, last_modified_is_string),               \
-      offsetof(eic_event_invoke_config, has_last_modified), LAST_MODIFIED)                    \
-    X(RUN(eic_event_invoke_config, has_destination_config, on_failure),                       \
-      offsetof(eic_event_invoke_config, has_destination_config), ROWS(5, 7))                  \
-    /* 5, 6: DestinationConfig's, placed from its flag (they are in the config) */            \
-    X(sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_success), ROWS(7, 8))               \
-    X(sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_failure), ROWS(7, 8))               \
-    /* 7: OnSuccess's and OnFailure's */                                                      \
-    X(RUN(eic_destination, has_destination, destination),                                     \
-      offsetof(eic_destination, has_destination), STRING)                                     \
-    /* 8, 9: a List page's */                                                                 \
-    X(1, offsetof(eic_list_result, has_configs), CONFIGS)                                     \
-    X(RUN(eic_list_result, has_next_marker, next_marker),                                     \
-      offsetof(eic_list_result, has_next_marker), STRING)                                     \
-    /* CONFIG_ROW and LIST_ROW, the roots and the List's items: no flag                      \
-     * (size 0), and never null. */                                                           \
-    X(0, 0, ROWS(0, 5))                                                                       \
+      INT)                                                                                       \
+    X(RUN(eic_event_invoke_config, has_last_modified, last_modified_is_string),                  \
+      offsetof(eic_event_invoke_config, has_last_modified), LAST_MODIFIED)                       \
+    X(RUN(eic_event_invoke_config, has_destination_config, on_failure),                          \
+      offsetof(eic_event_invoke_config, has_destination_config), ROWS(5, 7))                     \
+    /* 5, 6: DestinationConfig's, placed from its flag (they are in the config) */               \
+    X(sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_success), ROWS(7, 8))                  \
+    X(sizeof(eic_destination), FROM_DESTINATION_CONFIG(on_failure), ROWS(7, 8))                  \
+    /* 7: OnSuccess's and OnFailure's */                                                         \
+    X(RUN(eic_destination, has_destination, destination),                                        \
+      offsetof(eic_destination, has_destination), STRING)                                        \
+    /* 8, 9: a List page's */                                                                    \
+    X(1, offsetof(eic_list_result, has_configs), CONFIGS)                                        \
+    X(RUN(eic_list_result, has_next_marker, next_marker),                                        \
+      offsetof(eic_list_result, has_next_marker), STRING)                                        \
+    /* CONFIG_ROW and LIST_ROW, the roots and the List's items: no flag                          \
+     * (size 0), and never null. */                                                              \
+    X(0, 0, ROWS(0, 5))                                                                          \
     X(0, 0, ROWS(8, 10))
 
 #define SIZE_OF(size, offset, kind) size,
@@ -315,8 +306,8 @@ int eic_result_ok(const void *result, int list)
     return result != NULL && (!list || l->configs != NULL || l->capacity == 0);
 }
 
-eic_status eic_parse_config_result(eic_client *client, const eic_response *response,
-                                   void *result, eic_error *err)
+eic_status eic_parse_config_result(eic_client *client, const eic_response *response, void *result,
+                                   eic_error *err)
 {
     return parse(client, response, result, 0, err);
 }

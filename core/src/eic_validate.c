@@ -53,8 +53,7 @@ static int in_classes(unsigned mask, char c)
  * then takes it, and fails the alternative, in one alternative only; the
  * other reads it as [a-z]+. */
 #define REGION_TAIL "-" L "+-" D
-#define PAT_OPT_REGION \
-    "|(eusc-)" L L "(-gov)" REGION_TAIL "|(eusc-)" L L "(-iso" L "?)" REGION_TAIL
+#define PAT_OPT_REGION "|(eusc-)" L L "(-gov)" REGION_TAIL "|(eusc-)" L L "(-iso" L "?)" REGION_TAIL
 #define PAT_OPT_ACCOUNT "|" D D D D D D D D D D D D
 #define PAT_FUNCTION "function"
 #define PAT_NAME NAME "+"
@@ -187,7 +186,9 @@ eic_status eic_validate_function_name(const char *s)
      * comes next reads the same fields up to the qualifier, so it parses
      * exactly when these all match and the name ends where the qualifier
      * would start, which is then this form's answer too (and when this form
-     * fails otherwise, so does that one). Half the forms, same reading. */
+     * fails otherwise, so does that one). Half the forms, same reading:
+     * the odd ones, 31 down to 1 (past 0 the unsigned form wraps, ending
+     * the loop). */
     for (unsigned form = 31u; form < 32u; form -= 2u) {
         const char *p = s;
         span name = {s, 0};
