@@ -172,6 +172,9 @@ static void call_client(entry e, inputs *in, arena *a, eic_client_config *cfg, o
         o->harness_ok = 0;
         return;
     }
+    memset(list, 0, sizeof *list); /* what a List (parse or blocking) fills */
+    list->configs = in->list_configs_null ? NULL : configs;
+    list->capacity = in->list_capacity;
     if (is_build(e)) {
         o->status = call_build(e, c, in, in->nulls & N_OUT ? NULL : out, cap,
                                in->nulls & N_OUT_LEN ? NULL : out_len, e_err);
@@ -180,9 +183,6 @@ static void call_client(entry e, inputs *in, arena *a, eic_client_config *cfg, o
         o->wrote = o->out_touched;
     } else if (is_parse(e)) {
         const eic_response *r = in->nulls & N_RESPONSE ? NULL : &in->resp;
-        memset(list, 0, sizeof *list);
-        list->configs = in->list_configs_null ? NULL : configs;
-        list->capacity = in->list_capacity;
         if (e == E_PARSE_CONFIG) {
             o->status = eic_parse_config(c, r, in->nulls & N_RESULT ? NULL : config, e_err);
             o->wrote = written(config, sizeof *config);
@@ -194,9 +194,6 @@ static void call_client(entry e, inputs *in, arena *a, eic_client_config *cfg, o
             o->wrote = written(err, sizeof *err);
         }
     } else {
-        memset(list, 0, sizeof *list);
-        list->configs = in->list_configs_null ? NULL : configs;
-        list->capacity = in->list_capacity;
         o->status = call_blocking(e, c, in, in->nulls & N_RESULT ? NULL : config,
                                   in->nulls & N_RESULT ? NULL : list, e_err);
         o->wrote = rec.sends > 0;
