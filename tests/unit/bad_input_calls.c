@@ -129,8 +129,7 @@ static eic_status call_sigv4(entry e, inputs *in, eic_sigv4_signer *signer, char
     const eic_sigv4_request *req = in->nulls & N_REQUEST ? NULL : &r;
     const char *date = in->nulls & N_DATE ? NULL : in->amz_date;
     if (signer != NULL &&
-        eic_sigv4_signer_init(signer, "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-                              "us-east-1", "service") != EIC_OK) {
+        eic_sigv4_signer_init(signer, in->key_id, in->secret, in->region, in->service) != EIC_OK) {
         abort(); /* the valid signer must be accepted */
     }
     signer = in->nulls & N_SIGNER ? NULL : signer;
