@@ -104,7 +104,7 @@ static eic_status build_exact(eic_client *c, const fuzz_request *f, size_t cap, 
                               size_t *len)
 {
     eic_error err;
-    *copy = fuzz_alloc(cap != 0 ? cap : 1);
+    *copy = fuzz_alloc(cap);
     *len = 0;
     eic_status st = build(c, f, *copy, cap, len, &err);
     FUZZ_CHECK(st == EIC_OK || *len == 0 || st == EIC_ERR_BUFFER_TOO_SMALL);

@@ -161,10 +161,7 @@ static void direct_parse(const uint8_t *reply, size_t len)
         FUZZ_CHECK(h.head_len == head_len);
     }
     size_t body_len = len - head_len;
-    uint8_t *body = fuzz_alloc(body_len != 0 ? body_len : 1);
-    if (body_len != 0) {
-        memcpy(body, reply + head_len, body_len);
-    }
+    uint8_t *body = fuzz_copy(reply + head_len, body_len);
     size_t wire_len = 0;
     size_t data_len = 0;
     st = eic_http_dechunk(body, body_len, &wire_len, &data_len);

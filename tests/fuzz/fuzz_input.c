@@ -42,11 +42,7 @@ char *fuzz_take_string(fuzz_input *in)
 
 uint8_t *fuzz_take_rest(fuzz_input *in, size_t *len)
 {
-    /* malloc(0) may return NULL: a 0-byte rest still gets a (1-byte) block. */
-    uint8_t *p = fuzz_alloc(in->len != 0 ? in->len : 1);
-    if (in->len != 0) {
-        memcpy(p, in->data, in->len);
-    }
+    uint8_t *p = fuzz_copy(in->data, in->len);
     *len = in->len;
     in->data += in->len;
     in->len = 0;
@@ -55,11 +51,20 @@ uint8_t *fuzz_take_rest(fuzz_input *in, size_t *len)
 
 void *fuzz_alloc(size_t size)
 {
-    void *p = malloc(size);
+    void *p = malloc(size != 0 ? size : 1);
     if (p == NULL) {
         abort();
     }
     return p;
+}
+
+void *fuzz_copy(const void *p, size_t n)
+{
+    void *copy = fuzz_alloc(n);
+    if (n != 0) {
+        memcpy(copy, p, n);
+    }
+    return copy;
 }
 
 void fuzz_check(int ok, const char *what, const char *file, int line)

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* The part of the fuzzer's input not taken yet. */
 typedef struct {
@@ -27,8 +28,16 @@ char *fuzz_take_string(fuzz_input *in);
 /* The rest of the input in a block of exactly its length (*len); free() it. */
 uint8_t *fuzz_take_rest(fuzz_input *in, size_t *len);
 
-/* malloc that aborts when out of memory: a fuzz target has no other way out. */
+/* malloc that aborts when out of memory: a fuzz target has no other way out.
+ * A size of 0 still gets a (1-byte) block: malloc(0) may return NULL. */
 void *fuzz_alloc(size_t size);
+
+/* The n bytes at p in a block of exactly n bytes (see fuzz_alloc); p may be
+ * NULL when n is 0. free() it. */
+void *fuzz_copy(const void *p, size_t n);
+
+/* A string field ends within its array. */
+#define TERMINATED(field) (memchr((field), 0, sizeof(field)) != NULL)
 
 /* Aborts with the failed condition and its line when cond is false. */
 #define FUZZ_CHECK(cond) fuzz_check((cond) != 0, #cond, __FILE__, __LINE__)

@@ -14,18 +14,12 @@
 #include "eic/eic.h"
 #include "fuzz_input.h"
 
-#define TERMINATED(field) (memchr((field), 0, sizeof(field)) != NULL)
-
 /* A header value: absent when the input gave none, else exactly its bytes. */
 static char *header_value(fuzz_input *in, const char **value, size_t *len)
 {
     char *s = fuzz_take_string(in);
-    char *exact = NULL;
     *len = strlen(s);
-    if (*len != 0) {
-        exact = fuzz_alloc(*len); /* without the NUL */
-        memcpy(exact, s, *len);
-    }
+    char *exact = *len != 0 ? fuzz_copy(s, *len) : NULL; /* without the NUL */
     free(s);
     *value = exact;
     return exact;

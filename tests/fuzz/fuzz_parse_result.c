@@ -16,9 +16,6 @@
 
 #define MAX_CAPACITY 4
 
-/* A string field ends within its array. */
-#define TERMINATED(field) (memchr((field), 0, sizeof(field)) != NULL)
-
 static void check_config(const eic_event_invoke_config *c)
 {
     FUZZ_CHECK(TERMINATED(c->last_modified_text) && TERMINATED(c->function_arn));
@@ -27,7 +24,7 @@ static void check_config(const eic_event_invoke_config *c)
 
 static void parse_list(eic_client *client, const eic_response *r, size_t capacity)
 {
-    eic_event_invoke_config *configs = fuzz_alloc((capacity != 0 ? capacity : 1) * sizeof *configs);
+    eic_event_invoke_config *configs = fuzz_alloc(capacity * sizeof *configs);
     eic_list_result list;
     memset(&list, 0, sizeof list);
     list.configs = capacity != 0 ? configs : NULL;
@@ -52,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t capacity = fuzz_take_byte(&in) % (MAX_CAPACITY + 1);
     size_t body_len;
     uint8_t *body = fuzz_take_rest(&in, &body_len);
-    eic_json_token *tokens = fuzz_alloc((token_count != 0 ? token_count : 1) * sizeof *tokens);
+    eic_json_token *tokens = fuzz_alloc(token_count * sizeof *tokens);
 
     /* The parse half reads only the client's token array. */
     eic_client client;

@@ -129,8 +129,7 @@ static eic_status call_sigv4(entry e, inputs *in, eic_sigv4_signer *signer, char
     const eic_sigv4_request *req = in->nulls & N_REQUEST ? NULL : &r;
     const char *date = in->nulls & N_DATE ? NULL : in->amz_date;
     if (signer != NULL &&
-        eic_sigv4_signer_init(signer, "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-                              "us-east-1", "service") != EIC_OK) {
+        eic_sigv4_signer_init(signer, in->key_id, in->secret, in->region, in->service) != EIC_OK) {
         abort(); /* the valid signer must be accepted */
     }
     signer = in->nulls & N_SIGNER ? NULL : signer;
@@ -172,6 +171,9 @@ static void call_client(entry e, inputs *in, arena *a, eic_client_config *cfg, o
         o->harness_ok = 0;
         return;
     }
+    memset(list, 0, sizeof *list); /* what a List (parse or blocking) fills */
+    list->configs = in->list_configs_null ? NULL : configs;
+    list->capacity = in->list_capacity;
     if (is_build(e)) {
         o->status = call_build(e, c, in, in->nulls & N_OUT ? NULL : out, cap,
                                in->nulls & N_OUT_LEN ? NULL : out_len, e_err);
@@ -180,9 +182,6 @@ static void call_client(entry e, inputs *in, arena *a, eic_client_config *cfg, o
         o->wrote = o->out_touched;
     } else if (is_parse(e)) {
         const eic_response *r = in->nulls & N_RESPONSE ? NULL : &in->resp;
-        memset(list, 0, sizeof *list);
-        list->configs = in->list_configs_null ? NULL : configs;
-        list->capacity = in->list_capacity;
         if (e == E_PARSE_CONFIG) {
             o->status = eic_parse_config(c, r, in->nulls & N_RESULT ? NULL : config, e_err);
             o->wrote = written(config, sizeof *config);
@@ -194,9 +193,6 @@ static void call_client(entry e, inputs *in, arena *a, eic_client_config *cfg, o
             o->wrote = written(err, sizeof *err);
         }
     } else {
-        memset(list, 0, sizeof *list);
-        list->configs = in->list_configs_null ? NULL : configs;
-        list->capacity = in->list_capacity;
         o->status = call_blocking(e, c, in, in->nulls & N_RESULT ? NULL : config,
                                   in->nulls & N_RESULT ? NULL : list, e_err);
         o->wrote = rec.sends > 0;

@@ -78,6 +78,14 @@ static void add(entry e, const char *what, mutation m, long arg, eic_status want
     rows[row_count++] = r;
 }
 
+/* A row that sets the const char * at offset member of the inputs to value. */
+static void add_value(entry e, const char *what, size_t member, const char *value, eic_status want,
+                      unsigned flags)
+{
+    row r = {e, what, NULL, 0, member, NO_MEMBER, value, want, flags};
+    rows[row_count++] = r;
+}
+
 /* Text the generated rows point at. */
 static char pool[4u * 1024u * 1024u];
 static size_t pool_used;
@@ -576,13 +584,6 @@ static void add_string_rows(void)
 
 /* ---- the hand-written rows ---- */
 
-/* A client config string member set to value. */
-static void add_value(const char *what, size_t member, const char *value, eic_status want)
-{
-    row r = {E_CLIENT_INIT, what, NULL, 0, member, NO_MEMBER, value, want, 0};
-    rows[row_count++] = r;
-}
-
 static void add_client_init_rows(void)
 {
     static const struct {
@@ -647,35 +648,17 @@ static void add_client_init_rows(void)
         {"", EIC_ERR_INVALID_ARGUMENT},
     };
     for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
-        add_value(keep("endpoint_url \"", urls[i].url, "\""), MEMBER(cfg.endpoint_url), urls[i].url,
-                  urls[i].want);
+        add_value(E_CLIENT_INIT, keep("endpoint_url \"", urls[i].url, "\""),
+                  MEMBER(cfg.endpoint_url), urls[i].url, urls[i].want, 0);
     }
     for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++) {
-        add_value(keep("region \"", regions[i].region, "\""), MEMBER(cfg.region), regions[i].region,
-                  regions[i].want);
+        add_value(E_CLIENT_INIT, keep("region \"", regions[i].region, "\""), MEMBER(cfg.region),
+                  regions[i].region, regions[i].want, 0);
     }
-    {
-        row r = {E_CLIENT_INIT,
-                 "endpoint_url NULL: the region's",
-                 NULL,
-                 0,
-                 MEMBER(cfg.endpoint_url),
-                 NO_MEMBER,
-                 NULL,
-                 EIC_OK,
-                 CONTROL};
-        rows[row_count++] = r;
-        row s = {E_CLIENT_INIT,
-                 "session_token NULL: none",
-                 NULL,
-                 0,
-                 MEMBER(cfg.credentials.session_token),
-                 NO_MEMBER,
-                 NULL,
-                 EIC_OK,
-                 CONTROL};
-        rows[row_count++] = s;
-    }
+    add_value(E_CLIENT_INIT, "endpoint_url NULL: the region's", MEMBER(cfg.endpoint_url), NULL,
+              EIC_OK, CONTROL);
+    add_value(E_CLIENT_INIT, "session_token NULL: none", MEMBER(cfg.credentials.session_token),
+              NULL, EIC_OK, CONTROL);
     static const struct {
         size_t member;
         const char *name;
@@ -686,16 +669,9 @@ static void add_client_init_rows(void)
                     {MEMBER(cfg.credentials.secret_access_key), "secret_access_key \"\""},
                     {MEMBER(cfg.credentials.session_token), "session_token \"\""}};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-        row r = {E_CLIENT_INIT,
-                 required[i].name,
-                 NULL,
-                 0,
-                 required[i].member,
-                 NO_MEMBER,
-                 strstr(required[i].name, "NULL") != NULL ? NULL : "",
-                 EIC_ERR_INVALID_ARGUMENT,
-                 0};
-        rows[row_count++] = r;
+        const char *value = strstr(required[i].name, "NULL") != NULL ? NULL : "";
+        add_value(E_CLIENT_INIT, required[i].name, required[i].member, value,
+                  EIC_ERR_INVALID_ARGUMENT, 0);
     }
     add(E_CLIENT_INIT, "control: valid config", NULL, 0, EIC_OK, CONTROL);
     add(E_CLIENT_INIT, "client NULL", set_null, N_CLIENT, EIC_ERR_INVALID_ARGUMENT, 0);
@@ -842,31 +818,17 @@ static void add_sigv4_rows(void)
     add(E_SIGNER_INIT, "control: valid", NULL, 0, EIC_OK, CONTROL);
     add(E_SIGNER_INIT, "signer NULL", set_null, N_SIGNER, EIC_ERR_INVALID_ARGUMENT, 0);
     for (size_t i = 0; i < 4; i++) {
-        row r = {E_SIGNER_INIT,
-                 keep(signer_names[i], " NULL", ""),
-                 NULL,
-                 0,
-                 signer_members[i],
-                 NO_MEMBER,
-                 NULL,
-                 EIC_ERR_INVALID_ARGUMENT,
-                 0};
-        rows[row_count++] = r;
-        r.what = keep(signer_names[i], " \"\"", "");
-        r.value = "";
-        rows[row_count++] = r;
+        add_value(E_SIGNER_INIT, keep(signer_names[i], " NULL", ""), signer_members[i], NULL,
+                  EIC_ERR_INVALID_ARGUMENT, 0);
+        add_value(E_SIGNER_INIT, keep(signer_names[i], " \"\"", ""), signer_members[i], "",
+                  EIC_ERR_INVALID_ARGUMENT, 0);
     }
-    {
-        row r = {E_SIGNER_INIT,  "access_key_id with '/'", NULL, 0, MEMBER(key_id), NO_MEMBER,
-                 "AKID/EXAMPLE", EIC_ERR_INVALID_ARGUMENT, 0};
-        rows[row_count++] = r;
-        row s = {E_SIGNER_INIT, "region upper case",      NULL, 0, MEMBER(region), NO_MEMBER,
-                 "US-EAST-1",   EIC_ERR_INVALID_ARGUMENT, 0};
-        rows[row_count++] = s;
-        row t = {E_SIGNER_INIT, "region with '/'",        NULL, 0, MEMBER(region), NO_MEMBER,
-                 "us-east-1/x", EIC_ERR_INVALID_ARGUMENT, 0};
-        rows[row_count++] = t;
-    }
+    add_value(E_SIGNER_INIT, "access_key_id with '/'", MEMBER(key_id), "AKID/EXAMPLE",
+              EIC_ERR_INVALID_ARGUMENT, 0);
+    add_value(E_SIGNER_INIT, "region upper case", MEMBER(region), "US-EAST-1",
+              EIC_ERR_INVALID_ARGUMENT, 0);
+    add_value(E_SIGNER_INIT, "region with '/'", MEMBER(region), "us-east-1/x",
+              EIC_ERR_INVALID_ARGUMENT, 0);
     for (unsigned e = E_CANONICAL; e <= E_AUTH_LENGTH; e++) {
         add((entry)e, "control: valid request", NULL, 0, EIC_OK, CONTROL);
         add((entry)e, "request NULL", set_null, N_REQUEST, EIC_ERR_INVALID_ARGUMENT, 0);
