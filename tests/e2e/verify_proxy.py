@@ -34,6 +34,7 @@ import http.server
 import json
 import re
 import socket
+import ssl
 import sys
 import threading
 from urllib.parse import urlsplit
@@ -177,9 +178,10 @@ class _Server6(_Server):
 class ForwardingProxy:
     """A threaded HTTP/1.1 server on host:port whose handler (a ProxyHandler
     subclass) forwards requests to the upstream with forward(); backlog is
-    its listen queue."""
+    its listen queue; with tls_cert, (certificate file, key file), it
+    speaks HTTPS."""
 
-    def __init__(self, upstream, handler, host="127.0.0.1", port=0, backlog=5):
+    def __init__(self, upstream, handler, host="127.0.0.1", port=0, backlog=5, tls_cert=None):
         parts = urlsplit(upstream)
         if parts.scheme != "http":
             raise ValueError("upstream must be http://host:port, not %r" % upstream)
@@ -190,12 +192,17 @@ class ForwardingProxy:
         try:
             self.server.server_bind()
             self.server.server_activate()
+            if tls_cert is not None:
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                context.load_cert_chain(*tls_cert)
+                self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
         except BaseException:
             self.server.server_close()
             raise
         self.server.proxy = self
         self.port = self.server.server_address[1]
-        self.endpoint = "http://%s:%d" % ("[%s]" % host if ":" in host else host, self.port)
+        self.endpoint = "%s://%s:%d" % ("http" if tls_cert is None else "https",
+                                        "[%s]" % host if ":" in host else host, self.port)
         self.thread = threading.Thread(target=self.server.serve_forever,
                                        kwargs={"poll_interval": 0.05}, daemon=True)
 
@@ -236,8 +243,8 @@ class ForwardingProxy:
 
 class VerifyProxy(ForwardingProxy):
     def __init__(self, upstream, region, secrets, host="127.0.0.1", port=0, stats_path=None,
-                 log=None):
-        super().__init__(upstream, _Handler, host=host, port=port)
+                 log=None, tls_cert=None):
+        super().__init__(upstream, _Handler, host=host, port=port, tls_cert=tls_cert)
         self.region = region
         self.secrets = dict(secrets)
         self.stats_path = stats_path
