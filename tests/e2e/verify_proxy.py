@@ -19,7 +19,9 @@ on 204/304), the client's connection kept open; each request goes to the
 upstream on a fresh connection (moto closes after every answer anyway).
 
 As a module: VerifyProxy(upstream, region, {key: secret}).start() ... .stop();
-.stats(). As a program:
+.stats(). ForwardingProxy and ProxyHandler, the server, its framing and its
+forwarding without the check, are the base of other proxies (the fleet's
+throttle_proxy.py). As a program:
 
     python3 verify_proxy.py --upstream http://127.0.0.1:PORT --region us-west-2 \
         --credentials AKID:SECRET [--credentials ...] [--stats FILE]
@@ -32,6 +34,7 @@ import http.server
 import json
 import re
 import socket
+import ssl
 import sys
 import threading
 from urllib.parse import urlsplit
@@ -112,12 +115,11 @@ def verify(method, target, headers, body, region, secrets):
     return "%s %s signed %s by %s: verified" % (method, target, signed, key)
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
+class ProxyHandler(http.server.BaseHTTPRequestHandler):
+    """The keep-alive framing of a proxy's answers; a subclass handles the
+    requests, its server's proxy is self.server.proxy."""
     protocol_version = "HTTP/1.1"
     timeout = 60  # an idle keep-alive connection is dropped after this
-
-    def log_message(self, fmt, *args):
-        self.server.proxy.log("access: " + fmt % args)
 
     def _respond(self, status, headers, body):
         self.send_response_only(status)
@@ -129,6 +131,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if status not in (204, 304) and self.command != "HEAD":
             self.wfile.write(body)
         self.wfile.flush()
+
+
+class _Handler(ProxyHandler):
+    def log_message(self, fmt, *args):
+        self.server.proxy.log("access: " + fmt % args)
 
     def _handle(self):
         proxy = self.server.proxy
@@ -168,23 +175,34 @@ class _Server6(_Server):
     address_family = socket.AF_INET6
 
 
-class VerifyProxy:
-    def __init__(self, upstream, region, secrets, host="127.0.0.1", port=0, stats_path=None,
-                 log=None):
+class ForwardingProxy:
+    """A threaded HTTP/1.1 server on host:port whose handler (a ProxyHandler
+    subclass) forwards requests to the upstream with forward(); backlog is
+    its listen queue; with tls_cert, (certificate file, key file), it
+    speaks HTTPS."""
+
+    def __init__(self, upstream, handler, host="127.0.0.1", port=0, backlog=5, tls_cert=None):
         parts = urlsplit(upstream)
         if parts.scheme != "http":
             raise ValueError("upstream must be http://host:port, not %r" % upstream)
         self.upstream = (parts.hostname, parts.port or 80)
-        self.region = region
-        self.secrets = dict(secrets)
-        self.stats_path = stats_path
-        self._log = log or (lambda line: print(line, file=sys.stderr, flush=True))
-        self.lock = threading.Lock()
-        self.entries = []
-        self.server = (_Server6 if ":" in host else _Server)((host, port), _Handler)
+        self.server = (_Server6 if ":" in host else _Server)((host, port), handler,
+                                                             bind_and_activate=False)
+        self.server.request_queue_size = backlog
+        try:
+            self.server.server_bind()
+            self.server.server_activate()
+            if tls_cert is not None:
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                context.load_cert_chain(*tls_cert)
+                self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        except BaseException:
+            self.server.server_close()
+            raise
         self.server.proxy = self
         self.port = self.server.server_address[1]
-        self.endpoint = "http://%s:%d" % ("[%s]" % host if ":" in host else host, self.port)
+        self.endpoint = "%s://%s:%d" % ("http" if tls_cert is None else "https",
+                                        "[%s]" % host if ":" in host else host, self.port)
         self.thread = threading.Thread(target=self.server.serve_forever,
                                        kwargs={"poll_interval": 0.05}, daemon=True)
 
@@ -203,10 +221,9 @@ class VerifyProxy:
     def __exit__(self, *exc):
         self.stop()
 
-    def log(self, line):
-        self._log("verify_proxy: " + line)
-
     def forward(self, method, target, headers, body):
+        """Sends the request to the upstream on a fresh connection (hop-by-hop
+        headers dropped, Content-Length set); returns (status, headers, body)."""
         conn = http.client.HTTPConnection(*self.upstream, timeout=60)
         try:
             conn.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
@@ -222,6 +239,21 @@ class VerifyProxy:
             return reply.status, reply_headers, data
         finally:
             conn.close()
+
+
+class VerifyProxy(ForwardingProxy):
+    def __init__(self, upstream, region, secrets, host="127.0.0.1", port=0, stats_path=None,
+                 log=None, tls_cert=None):
+        super().__init__(upstream, _Handler, host=host, port=port, tls_cert=tls_cert)
+        self.region = region
+        self.secrets = dict(secrets)
+        self.stats_path = stats_path
+        self._log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.lock = threading.Lock()
+        self.entries = []
+
+    def log(self, line):
+        self._log("verify_proxy: " + line)
 
     def record(self, method, target, verified, detail, status=None):
         with self.lock:

@@ -22,7 +22,6 @@ import contextlib
 import os
 import re
 import shutil
-import ssl
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -121,15 +120,9 @@ def checking_moto(d, tls_cert=None):
     try:
         lam = moto_fixture.setup_lambda(moto, [FUNCTION])
         proxy = verify_proxy.VerifyProxy(moto.endpoint(), rig.REGION, {lam.key: lam.secret},
-                                         host="localhost", log=lambda line: None)
-        scheme = "http"
-        if tls_cert is not None:
-            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-            context.load_cert_chain(*tls_cert)
-            proxy.server.socket = context.wrap_socket(proxy.server.socket, server_side=True)
-            scheme = "https"
-        proxy.start()
-        yield "%s://localhost:%d" % (scheme, proxy.port), rig.eic_env(lam.key, lam.secret), proxy
+                                         host="localhost", log=lambda line: None,
+                                         tls_cert=tls_cert).start()
+        yield proxy.endpoint, rig.eic_env(lam.key, lam.secret), proxy
     finally:
         if proxy is not None:
             proxy.stop()

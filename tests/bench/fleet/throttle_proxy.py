@@ -7,8 +7,8 @@ kept, for the fleet figures.
 
 Why a proxy, not a fake: served requests are real answers of moto_server
 (checking signatures), so a throttled client must still sign and parse a
-real Lambda exchange on each retry. Why its own server class: 200 clients
-connect at the same instant, and the default listen backlog of 5 would
+real Lambda exchange on each retry. Why a listen backlog of 1024: 200
+clients connect at the same instant, and the default backlog of 5 would
 drop their SYNs, which the kernel retransmits after a second, all together:
 a synchronisation made by the test rig, not by the clients.
 
@@ -17,16 +17,14 @@ As a module: ThrottleProxy(upstream, rate, burst).start() ... .stop();
 (the client's address and port) tells a client's retry apart from others'
 requests: eic keeps its connection open across a 429.
 """
-import http.server
 import json
 import os
 import sys
 import threading
 import time
-from urllib.parse import urlsplit
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "e2e"))
-import verify_proxy  # noqa: E402 - its handler's framing and its forwarding are reused
+import verify_proxy  # noqa: E402 - its server, framing and forwarding are reused
 
 THROTTLED_BODY = json.dumps({"Reason": "CallerRateLimitExceeded", "Type": "User",
                              "message": "Rate exceeded"}).encode()
@@ -50,7 +48,7 @@ class TokenBucket:
             return False
 
 
-class _Handler(verify_proxy._Handler):
+class _Handler(verify_proxy.ProxyHandler):
     def _handle(self):
         proxy = self.server.proxy
         arrived = time.monotonic()
@@ -78,31 +76,14 @@ class _Handler(verify_proxy._Handler):
         pass
 
 
-class _Server(verify_proxy._Server):
-    request_queue_size = 1024
-
-
-class ThrottleProxy:
+class ThrottleProxy(verify_proxy.ForwardingProxy):
     def __init__(self, upstream, rate, burst, retry_after_s=1, host="127.0.0.1"):
-        parts = urlsplit(upstream)
-        self.upstream = (parts.hostname, parts.port)
+        super().__init__(upstream, _Handler, host=host, backlog=1024)
         self.bucket = TokenBucket(rate, burst)
         self.retry_after_s = retry_after_s
         self.lock = threading.Lock()
         self.entries = []
-        self.server = _Server((host, 0), _Handler)
-        self.server.proxy = self
-        self.endpoint = "http://%s:%d" % (host, self.server.server_address[1])
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       kwargs={"poll_interval": 0.05}, daemon=True)
         self.started = time.monotonic()
-
-    # verify_proxy's forwarding (the same bytes relayed the same way, one
-    # fresh upstream connection per request) and its start and stop read
-    # only self.upstream, self.server and self.thread.
-    forward = verify_proxy.VerifyProxy.forward
-    start = verify_proxy.VerifyProxy.start
-    stop = verify_proxy.VerifyProxy.stop
 
     def count(self):
         with self.lock:
