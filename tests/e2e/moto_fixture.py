@@ -220,10 +220,11 @@ def setup_lambda(moto, functions, aliases=(), ca_bundle=None, host="127.0.0.1"):
 
 
 @contextlib.contextmanager
-def proxied_moto(prefix, functions, extra_secrets=None, host="127.0.0.1"):
+def proxied_moto(prefix, functions, extra_secrets=None, host="127.0.0.1", tls_cert=None):
     """moto_server (checking off) with the functions, behind verify_proxy.py
-    on host: yields (moto, lam, proxy) and stops both, whatever happens. The
-    proxy knows lam's key and extra_secrets {key: secret}."""
+    on host (HTTPS with tls_cert, a (certificate, key) pair): yields (moto,
+    lam, proxy) and stops both, whatever happens. The proxy knows lam's key
+    and extra_secrets {key: secret}."""
     import verify_proxy
     moto = MotoServer(rig.work_dir(prefix))
     proxy = None
@@ -232,7 +233,7 @@ def proxied_moto(prefix, functions, extra_secrets=None, host="127.0.0.1"):
         secrets = {lam.key: lam.secret}
         secrets.update(extra_secrets or {})
         proxy = verify_proxy.VerifyProxy(moto.endpoint(), REGION, secrets, host=host,
-                                         log=lambda line: None).start()
+                                         log=lambda line: None, tls_cert=tls_cert).start()
         rig.say("  moto_server on %s, verify_proxy on %s" % (moto.endpoint(), proxy.endpoint))
         yield moto, lam, proxy
     finally:

@@ -30,7 +30,6 @@ sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
 import fault_server  # noqa: E402
 import moto_fixture  # noqa: E402
 import rig  # noqa: E402
-import verify_proxy  # noqa: E402
 from rig import check, say  # noqa: E402
 
 FUNCTION = "eic-valgrind"
@@ -110,23 +109,14 @@ def valgrind_run(eic, d, label, operation, options, endpoint, env, expected_rc, 
 
 
 @contextlib.contextmanager
-def checking_moto(d, tls_cert=None):
+def checking_moto(tls_cert=None):
     """moto_server (its own checking off: it refuses every correctly signed GET
     and DELETE) with FUNCTION, behind verify_proxy.py, which checks every
     signature with botocore; with tls_cert the proxy speaks HTTPS on
     localhost. Yields (endpoint, env, proxy)."""
-    moto = moto_fixture.MotoServer(d)
-    proxy = None
-    try:
-        lam = moto_fixture.setup_lambda(moto, [FUNCTION])
-        proxy = verify_proxy.VerifyProxy(moto.endpoint(), rig.REGION, {lam.key: lam.secret},
-                                         host="localhost", log=lambda line: None,
-                                         tls_cert=tls_cert).start()
+    with moto_fixture.proxied_moto("valgrind-moto", [FUNCTION], host="localhost",
+                                   tls_cert=tls_cert) as (_, lam, proxy):
         yield proxy.endpoint, rig.eic_env(lam.key, lam.secret), proxy
-    finally:
-        if proxy is not None:
-            proxy.stop()
-        moto.stop()
 
 
 def lifecycle(eic, d, transport, endpoint, env, proxy, ca=None):
@@ -142,7 +132,7 @@ def lifecycle(eic, d, transport, endpoint, env, proxy, ca=None):
 
 
 def scenario_http(eic, d):
-    with checking_moto(d) as (endpoint, env, proxy):
+    with checking_moto() as (endpoint, env, proxy):
         lifecycle(eic, d, "HTTP", endpoint, env, proxy)
     server = fault_server.FaultServer("not_found").start()
     try:
@@ -157,7 +147,7 @@ def scenario_http(eic, d):
 def scenario_tls(eic, d):
     ca = moto_fixture.TestCA(d)
     other = moto_fixture.TestCA(d, "other-ca")
-    with checking_moto(d, tls_cert=ca.server_cert("server")) as (endpoint, env, proxy):
+    with checking_moto(tls_cert=ca.server_cert("server")) as (endpoint, env, proxy):
         lifecycle(eic, d, "HTTPS", endpoint, env, proxy, ca=ca.cert)
         valgrind_run(eic, d, "failure: untrusted certificate", "get-function-event-invoke-config",
                      NAMING, endpoint, env, 255, ca=other.cert)
